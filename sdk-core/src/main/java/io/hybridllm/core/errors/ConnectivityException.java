@@ -1,0 +1,11 @@
+package io.hybridllm.core.errors;
+
+/**
+ * The remote endpoint could not be reached at all (no network, DNS failure, connection refused or reset). Unlike
+ * a {@link RemoteServiceException}, the server never said anything: the device is likely offline.
+ */
+public class ConnectivityException extends BackendUnavailableException {
+    public ConnectivityException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,12 @@
+package io.hybridllm.core.errors;
+
+/** A backend answered with something that is not a valid response: bad JSON, a broken event stream. */
+public class MalformedResponseException extends HybridException {
+    public MalformedResponseException(String message) {
+        super(message, false);
+    }
+
+    public MalformedResponseException(String message, Throwable cause) {
+        super(message, false, cause);
+    }
+}

@@ -1,0 +1,12 @@
+package io.hybridllm.core.errors;
+
+/** The local model is not present (not downloaded, no directory given) or not loaded yet. */
+public class ModelNotAvailableException extends BackendUnavailableException {
+    public ModelNotAvailableException(String message) {
+        super(message);
+    }
+
+    public ModelNotAvailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,12 @@
+package io.hybridllm.core.errors;
+
+/** A call took longer than its connect, read or whole-call timeout. Retryable. */
+public class RequestTimeoutException extends HybridException {
+    public RequestTimeoutException(String message) {
+        super(message, true);
+    }
+
+    public RequestTimeoutException(String message, Throwable cause) {
+        super(message, true, cause);
+    }
+}

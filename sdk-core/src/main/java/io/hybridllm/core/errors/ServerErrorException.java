@@ -1,0 +1,9 @@
+package io.hybridllm.core.errors;
+
+/** HTTP 5xx the server failed; retryable. */
+public class ServerErrorException extends RemoteServiceException {
+    public ServerErrorException(
+            String message, int statusCode, String errorCode, String requestId, String serverMessage) {
+        super(message, statusCode, errorCode, requestId, serverMessage, true);
+    }
+}
