@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "hybrid-cli 0.1.0",
         description = "Score, route and answer chat requests on a local model or an OpenAI-compatible endpoint.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ConvertCommand.class,
+            GenerateCommand.class,
+            EvalCommand.class,
+            BenchCommand.class
+        })
 public final class HybridCli implements Runnable {
 
     @CommandLine.Spec
