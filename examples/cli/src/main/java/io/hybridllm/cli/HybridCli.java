@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         description = "Score, route and answer chat requests on a local model or an OpenAI-compatible endpoint.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            ChatCommand.class,
+            ScoreCommand.class,
             ConvertCommand.class,
             GenerateCommand.class,
             EvalCommand.class,
