@@ -223,8 +223,9 @@ public final class ClientRuntime {
 
         @Override
         public void cancel() {
-            context.cancel();
+            // Terminal state first, so a stream that ends because of the cancellation cannot report completion.
             fail(new CancellationException("stream cancelled"));
+            context.cancel();
         }
 
         @Override
