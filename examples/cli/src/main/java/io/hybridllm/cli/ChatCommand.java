@@ -4,7 +4,6 @@ import io.hybridllm.core.ChatChunk;
 import io.hybridllm.core.ChatRequest;
 import io.hybridllm.core.ChatResponse;
 import io.hybridllm.core.ChatStream;
-import io.hybridllm.core.errors.HybridException;
 import io.hybridllm.core.routing.RoutingDecision;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code chat}: one request through the client. The answer goes to stdout; {@code --explain} writes the routing
- * decision to stderr; a failure exits 1 with the typed error on stderr.
+ * decision to stderr; a failure exits 1 with the typed error on stderr (see {@link HybridCli}).
  */
 @Command(
         name = "chat",
@@ -92,9 +91,6 @@ final class ChatCommand implements Callable<Integer> {
                 System.err.println("route:      " + decision.explanation());
             }
             return 0;
-        } catch (HybridException e) {
-            System.err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return 1;
         }
     }
 }

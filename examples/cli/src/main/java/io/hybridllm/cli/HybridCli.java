@@ -1,5 +1,6 @@
 package io.hybridllm.cli;
 
+import io.hybridllm.core.errors.HybridException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +31,24 @@ public final class HybridCli implements Runnable {
 
     /** Runs the CLI and returns its exit code (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new HybridCli()).execute(args);
+        return new CommandLine(new HybridCli())
+                .setExecutionExceptionHandler(HybridCli::reportFailure)
+                .execute(args);
+    }
+
+    /** A typed failure is one line on stderr (exit 1); a bad argument value is a usage error (exit 2). */
+    private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        if (e instanceof HybridException) {
+            cmd.getErr().println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
+        if (e instanceof IllegalArgumentException) {
+            cmd.getErr().println("error: " + e.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return 2;
+        }
+        cmd.getErr().println("error: " + e);
+        return 1;
     }
 
     @Override

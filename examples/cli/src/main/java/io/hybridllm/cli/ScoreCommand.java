@@ -91,14 +91,17 @@ final class ScoreCommand implements Callable<Integer> {
             return 2;
         }
         int failures = 0;
-        try (HybridClient client = plannedClient();
-                Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8)) {
+        // stdout is not ours to close: wrap it, flush it, leave it open.
+        Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+        try (HybridClient client = plannedClient()) {
             for (String prompt : prompts) {
-                writeLine(out, score(client, null, ChatRequest.ofUserMessage(prompt), prompt));
+                writeLine(out, score(client, null, ChatRequest.ofUserMessage(prompt)));
             }
             if (file != null) {
                 failures += scoreFile(client, out);
             }
+        } finally {
+            out.flush();
         }
         return failures == 0 ? 0 : 1;
     }
@@ -119,7 +122,7 @@ final class ScoreCommand implements Callable<Integer> {
                     JsonObject in = JsonParser.parseString(line).getAsJsonObject();
                     id = in.get("id");
                     ChatRequest request = requestOf(in);
-                    result = score(client, id, request, request.lastUserText());
+                    result = score(client, id, request);
                 } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
                     failures++;
                     result = new JsonObject();
@@ -177,7 +180,7 @@ final class ScoreCommand implements Callable<Integer> {
         throw new IllegalArgumentException("line has no 'prompt', 'text', 'text_b64' or 'messages' field");
     }
 
-    private JsonObject score(HybridClient client, JsonElement id, ChatRequest request, String text) {
+    private JsonObject score(HybridClient client, JsonElement id, ChatRequest request) {
         RequestAssessment a = client.assess(request);
         RoutingDecision d = client.route(request, a);
         JsonObject o = new JsonObject();
@@ -251,6 +254,5 @@ final class ScoreCommand implements Callable<Integer> {
     private static void writeLine(Writer out, JsonObject o) throws IOException {
         out.write(GSON.toJson(o));
         out.write('\n');
-        out.flush();
     }
 }
