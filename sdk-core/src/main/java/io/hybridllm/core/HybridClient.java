@@ -143,6 +143,8 @@ public final class HybridClient implements AutoCloseable {
         HybridEventListener listener = HybridEventListener.NONE;
         Executor executor;
         Duration callTimeout;
+        long cacheSize;
+        Duration cacheTtl;
         private final ClientRuntime shared;
 
         private Builder() {
@@ -162,6 +164,8 @@ public final class HybridClient implements AutoCloseable {
             this.listener = other.listener;
             this.executor = other.executor;
             this.callTimeout = other.callTimeout;
+            this.cacheSize = other.cacheSize;
+            this.cacheTtl = other.cacheTtl;
             this.shared = shared;
         }
 
@@ -250,6 +254,25 @@ public final class HybridClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Caches answers to deterministic requests (temperature 0 or a seed) in memory, per route, so a repeated
+         * request is answered without running a model. Off by default; streams are never cached.
+         *
+         * @throws IllegalArgumentException if {@code maximumSize < 1} or {@code ttl} is not positive
+         */
+        public Builder responseCache(long maximumSize, Duration ttl) {
+            Objects.requireNonNull(ttl, "ttl == null");
+            if (maximumSize < 1) {
+                throw new IllegalArgumentException("maximumSize must be >= 1: " + maximumSize);
+            }
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("ttl must be positive: " + ttl);
+            }
+            this.cacheSize = maximumSize;
+            this.cacheTtl = ttl;
+            return this;
+        }
+
         /** @throws ConfigurationException if neither a local nor a remote backend is set */
         public HybridClient build() {
             if (local == null && remote == null) {
@@ -270,7 +293,9 @@ public final class HybridClient implements AutoCloseable {
                     List.copyOf(interceptors),
                     listener,
                     executor,
-                    callTimeout);
+                    callTimeout,
+                    cacheSize,
+                    cacheTtl);
             return new HybridClient(frozen, runtime);
         }
 

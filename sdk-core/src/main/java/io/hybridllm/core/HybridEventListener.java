@@ -20,6 +20,9 @@ public interface HybridEventListener {
     /** The policy chose a route. */
     default void routeSelected(ChatRequest request, RoutingDecision decision) {}
 
+    /** The answer came from the response cache; no backend was called. */
+    default void cacheHit(ChatRequest request, ChatResponse response) {}
+
     /** The chosen route failed and the call continues on {@code to}. */
     default void fallback(ChatRequest request, Route from, Route to, Throwable cause) {}
 

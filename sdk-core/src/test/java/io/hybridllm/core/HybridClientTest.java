@@ -484,4 +484,44 @@ class HybridClientTest {
         assertThatThrownBy(() -> client.newBuilder().localBackend(FakeChatBackend.local()))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void responseCache_repeatedDeterministicRequest_isAnsweredWithoutTheBackend() {
+        client =
+                builder(0.1).responseCache(100, java.time.Duration.ofMinutes(5)).build();
+        ChatRequest greedy = ask("hi").toBuilder().temperature(0).build();
+
+        ChatResponse first = client.chat(greedy);
+        ChatResponse second = client.chat(greedy);
+
+        assertThat(second.text()).isEqualTo(first.text());
+        assertThat(local.requests).hasSize(1);
+        assertThat(events.events).contains("cacheHit");
+    }
+
+    @Test
+    void responseCache_samplingRequest_isNeverCached() {
+        client =
+                builder(0.1).responseCache(100, java.time.Duration.ofMinutes(5)).build();
+        ChatRequest sampled = ask("hi").toBuilder().temperature(0.8).build();
+
+        client.chat(sampled);
+        client.chat(sampled);
+
+        assertThat(local.requests).hasSize(2);
+    }
+
+    @Test
+    void responseCache_sameRequestOnAnotherRoute_isNotServedFromTheOthersAnswer() {
+        client =
+                builder(0.1).responseCache(100, java.time.Duration.ofMinutes(5)).build();
+        ChatRequest greedy = ask("hi").toBuilder().temperature(0).build();
+        client.chat(greedy);
+        local.health(BackendHealth.unavailable("unloaded"));
+
+        ChatResponse r = client.chat(greedy);
+
+        assertThat(r.route()).contains(Route.REMOTE);
+        assertThat(remote.requests).hasSize(1);
+    }
 }

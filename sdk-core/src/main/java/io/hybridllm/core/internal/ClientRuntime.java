@@ -62,11 +62,16 @@ public final class ClientRuntime {
             List<Interceptor> userInterceptors,
             HybridEventListener listener,
             Executor executor,
-            Duration callTimeout) {
+            Duration callTimeout,
+            long cacheSize,
+            Duration cacheTtl) {
         SharedResources resources = shared != null ? shared.resources : new SharedResources(local, remote, executor);
         Router router = new Router(scorer, policy, privacyRule, local, remote);
         List<Interceptor> chain = new ArrayList<>(userInterceptors);
         chain.add(new RoutingInterceptor(router));
+        if (cacheSize > 0) {
+            chain.add(new ResponseCacheInterceptor(cacheSize, cacheTtl));
+        }
         chain.add(new FallbackInterceptor());
         chain.add(new RedactionInterceptor(redactor));
         chain.add(new OutboundPrivacyGuard(scanner, privacyRule));

@@ -39,6 +39,11 @@ public final class SafeEventListener implements HybridEventListener {
     }
 
     @Override
+    public void cacheHit(ChatRequest request, ChatResponse response) {
+        guard("cacheHit", () -> delegate.cacheHit(request, response));
+    }
+
+    @Override
     public void fallback(ChatRequest request, Route from, Route to, Throwable cause) {
         guard("fallback", () -> delegate.fallback(request, from, to, cause));
     }

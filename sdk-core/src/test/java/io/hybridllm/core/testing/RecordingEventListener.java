@@ -25,6 +25,11 @@ public final class RecordingEventListener implements HybridEventListener {
     }
 
     @Override
+    public void cacheHit(ChatRequest request, ChatResponse response) {
+        events.add("cacheHit");
+    }
+
+    @Override
     public void fallback(ChatRequest request, Route from, Route to, Throwable cause) {
         events.add("fallback " + from + "->" + to);
     }
