@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Runs a benchmark and prints its numbers as JSON.",
-        subcommands = {BenchLocalCommand.class, BenchRemoteCommand.class})
+        subcommands = {BenchCoreCommand.class, BenchLocalCommand.class, BenchRemoteCommand.class})
 final class BenchCommand {}

@@ -1,0 +1,132 @@
+package io.hybridllm.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import io.hybridllm.core.ChatChoice;
+import io.hybridllm.core.ChatMessage;
+import io.hybridllm.core.ChatRequest;
+import io.hybridllm.core.ChatResponse;
+import io.hybridllm.core.ChatStream;
+import io.hybridllm.core.FinishReason;
+import io.hybridllm.core.HybridClient;
+import io.hybridllm.core.Usage;
+import io.hybridllm.core.spi.BackendCapabilities;
+import io.hybridllm.core.spi.BackendHealth;
+import io.hybridllm.core.spi.CallContext;
+import io.hybridllm.core.spi.ChatBackend;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench core}: what the client itself costs per request: scoring plus routing, and a whole unary call
+ * through the chain to an in-memory backend that answers at once.
+ */
+@Command(
+        name = "core",
+        mixinStandardHelpOptions = true,
+        description = "Measures per-request cost of scoring, routing and the interceptor chain; prints JSON.")
+final class BenchCoreCommand implements Callable<Integer> {
+    /** Keeps results reachable so the JIT cannot drop the measured work. */
+    static volatile Object blackhole;
+
+    @Option(
+            names = "--iterations",
+            defaultValue = "20000",
+            description = "Measured requests (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--warmup", defaultValue = "20000", description = "Warm-up requests (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Override
+    public Integer call() {
+        List<ChatRequest> requests = DemoCommand.PROMPTS.stream()
+                .map(p -> ChatRequest.builder().addUserMessage(p).maxTokens(16).build())
+                .toList();
+        try (HybridClient client = HybridClient.builder()
+                .localBackend(new InstantBackend(
+                        "local:instant", BackendCapabilities.builder().build()))
+                .remoteBackend(new InstantBackend("remote:instant", BackendCapabilities.cloudDefaults()))
+                .build()) {
+            JsonObject out = new JsonObject();
+            out.add("score_and_route", measure(requests, r -> client.route(r)));
+            out.add("chat_through_chain", measure(requests, client::chat));
+            out.addProperty("prompts", requests.size());
+            out.addProperty("iterations", iterations);
+            out.addProperty("java", System.getProperty("java.version"));
+            System.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(out));
+        }
+        return 0;
+    }
+
+    private JsonObject measure(List<ChatRequest> requests, java.util.function.Function<ChatRequest, ?> op) {
+        Object sink = null;
+        for (int i = 0; i < warmup; i++) {
+            sink = op.apply(requests.get(i % requests.size()));
+        }
+        long[] nanos = new long[iterations];
+        long start = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            sink = op.apply(requests.get(i % requests.size()));
+            nanos[i] = System.nanoTime() - t0;
+        }
+        long total = System.nanoTime() - start;
+        Arrays.sort(nanos);
+        JsonObject o = new JsonObject();
+        o.addProperty("p50_us", nanos[iterations / 2] / 1000.0);
+        o.addProperty("p99_us", nanos[(int) (iterations * 0.99)] / 1000.0);
+        o.addProperty("max_us", nanos[iterations - 1] / 1000.0);
+        o.addProperty("requests_per_s", iterations / (total / 1e9));
+        blackhole = sink;
+        return o;
+    }
+
+    /** Answers every request at once with a fixed text. */
+    private static final class InstantBackend implements ChatBackend {
+        private final String name;
+        private final BackendCapabilities capabilities;
+
+        InstantBackend(String name, BackendCapabilities capabilities) {
+            this.name = name;
+            this.capabilities = capabilities;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public BackendCapabilities capabilities() {
+            return capabilities;
+        }
+
+        @Override
+        public BackendHealth health() {
+            return BackendHealth.ready();
+        }
+
+        @Override
+        public ChatResponse chat(ChatRequest request, CallContext context) {
+            return ChatResponse.builder()
+                    .id("bench")
+                    .model(name)
+                    .backend(name)
+                    .addChoice(ChatChoice.of(0, ChatMessage.assistant("ok"), FinishReason.STOP))
+                    .usage(Usage.of(8, 1))
+                    .build();
+        }
+
+        @Override
+        public ChatStream chatStreaming(ChatRequest request, CallContext context) {
+            return ChatStream.ofResponse(chat(request, context));
+        }
+
+        @Override
+        public void close() {}
+    }
+}
