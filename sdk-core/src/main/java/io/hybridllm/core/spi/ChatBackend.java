@@ -3,6 +3,7 @@ package io.hybridllm.core.spi;
 import io.hybridllm.core.ChatRequest;
 import io.hybridllm.core.ChatResponse;
 import io.hybridllm.core.ChatStream;
+import io.hybridllm.core.scoring.internal.CompositeRequestScorer;
 
 /**
  * A place that answers chat requests: the embedded local model ({@code sdk-local}) or an OpenAI-compatible
@@ -38,14 +39,10 @@ public interface ChatBackend extends AutoCloseable {
 
     /**
      * Counts (or closely estimates) the tokens the request's prompt takes in this backend's model. The default
-     * estimates about four characters per token.
+     * estimates about four characters per token, as the scorer does; the local engine counts with its tokenizer.
      */
     default int countPromptTokens(ChatRequest request) {
-        long chars = 0;
-        for (var message : request.messages()) {
-            chars += message.content().length() + 4;
-        }
-        return (int) Math.min(Integer.MAX_VALUE, (chars + 3) / 4);
+        return CompositeRequestScorer.estimateTokens(request);
     }
 
     /** Releases models, sessions, pools. Idempotent; never throws. */
