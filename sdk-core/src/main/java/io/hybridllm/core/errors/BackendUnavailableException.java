@@ -5,6 +5,8 @@ package io.hybridllm.core.errors;
  * model that is absent or still loading. The router may send the request to the other backend.
  */
 public class BackendUnavailableException extends HybridException {
+    private static final long serialVersionUID = 1L;
+
     public BackendUnavailableException(String message) {
         super(message, true);
     }

@@ -5,6 +5,8 @@ package io.hybridllm.core.errors;
  * a {@link RemoteServiceException}, the server never said anything: the device is likely offline.
  */
 public class ConnectivityException extends BackendUnavailableException {
+    private static final long serialVersionUID = 1L;
+
     public ConnectivityException(String message, Throwable cause) {
         super(message, cause);
     }

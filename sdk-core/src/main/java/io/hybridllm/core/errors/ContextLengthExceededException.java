@@ -2,6 +2,8 @@ package io.hybridllm.core.errors;
 
 /** The prompt (plus the requested completion) does not fit the model's context window. */
 public class ContextLengthExceededException extends HybridException {
+    private static final long serialVersionUID = 1L;
+
     private final int promptTokens;
     private final int contextWindow;
 

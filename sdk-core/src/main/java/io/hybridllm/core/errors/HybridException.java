@@ -9,6 +9,8 @@ package io.hybridllm.core.errors;
  * Messages never contain API keys or prompt text.
  */
 public class HybridException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final boolean retryable;
 
     public HybridException(String message, boolean retryable) {

@@ -5,6 +5,8 @@ package io.hybridllm.core.errors;
  * mismatch, an unreadable tokenizer or config. The message names the file.
  */
 public class ModelLoadException extends LocalInferenceException {
+    private static final long serialVersionUID = 1L;
+
     public ModelLoadException(String message) {
         super(message);
     }

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 /** HTTP 429: too many requests or tokens. Retryable, after {@link #retryAfter()} when the server said. */
 public class RateLimitedException extends RemoteServiceException {
+    private static final long serialVersionUID = 1L;
+
     private final Duration retryAfter;
 
     public RateLimitedException(

@@ -7,6 +7,8 @@ import java.util.Optional;
  * and request id the server gave, and the server's message. Subclasses name the status classes.
  */
 public class RemoteServiceException extends HybridException {
+    private static final long serialVersionUID = 1L;
+
     private final int statusCode;
     private final String errorCode;
     private final String requestId;
