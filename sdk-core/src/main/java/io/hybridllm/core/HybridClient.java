@@ -28,7 +28,7 @@ import java.util.concurrent.Executor;
  *
  * <pre>{@code
  * try (HybridClient client = HybridClient.builder()
- *         .localBackend(OnnxChatBackend.builder().modelDirectory(dir).build())
+ *         .localBackend(LocalChatBackend.builder().modelDirectory(dir).build())
  *         .remoteBackend(OpenAiCompatibleBackend.builder().baseUrl(url).apiKey(key).model("gpt-4o-mini").build())
  *         .build()) {
  *     ChatResponse r = client.chat(ChatRequest.ofUserMessage("Why is the sky blue?"));
