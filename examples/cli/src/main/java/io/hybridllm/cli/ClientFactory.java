@@ -4,6 +4,7 @@ import io.hybridllm.core.HybridClient;
 import io.hybridllm.core.errors.HybridException;
 import io.hybridllm.core.privacy.PrivacyRule;
 import io.hybridllm.core.routing.RoutingPolicies;
+import io.hybridllm.core.routing.RoutingPolicy;
 import io.hybridllm.core.spi.BackendCapabilities;
 import io.hybridllm.core.spi.BackendHealth;
 import io.hybridllm.core.spi.ChatBackend;
@@ -49,6 +50,8 @@ final class ClientFactory {
      * empty with a note; if both are empty, a stand-in local slot reports the reason so routing still works.
      */
     static Setup create(BackendOptions options) {
+        // Validate the cheap options first, before anything is loaded or downloaded.
+        RoutingPolicy policy = RoutingPolicies.byName(options.policy);
         StringBuilder why = new StringBuilder();
         ChatBackend local = null;
         String localNote;
@@ -77,7 +80,7 @@ final class ClientFactory {
         HybridClient.Builder settings = HybridClient.builder()
                 .localBackend(localAvailable ? local : new UnavailableBackend("local", "model not available"))
                 .remoteBackend(remote != null ? remote : new UnavailableBackend("remote", "not configured"))
-                .routingPolicy(RoutingPolicies.byName(options.policy))
+                .routingPolicy(policy)
                 .privacyRule(options.redact ? PrivacyRule.withRedaction() : PrivacyRule.defaults());
         return new Setup(settings, localAvailable, localNote, remoteNote);
     }

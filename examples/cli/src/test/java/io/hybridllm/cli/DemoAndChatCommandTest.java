@@ -35,7 +35,8 @@ class DemoAndChatCommandTest {
 
     @Test
     void chat_unknownPolicy_isAUsageError() {
-        CliRun run = CliRun.of("chat", "--policy", "cheapest", "hello");
+        CliRun run =
+                CliRun.of("chat", "--local-model", dir.resolve("none").toString(), "--policy", "cheapest", "hello");
 
         assertThat(run.exitCode).isNotZero();
         assertThat(run.exitCode).isEqualTo(2);
