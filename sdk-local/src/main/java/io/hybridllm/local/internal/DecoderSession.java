@@ -1,0 +1,271 @@
+package io.hybridllm.local.internal;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import io.hybridllm.core.errors.LocalInferenceException;
+import io.hybridllm.core.errors.ModelLoadException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One ONNX Runtime session over a decoder model, with its input/output names discovered from the model (Optimum
+ * naming). Thread-safe: {@link OrtSession#run} may be called concurrently, and each generation owns its KV cache.
+ */
+public final class DecoderSession implements AutoCloseable {
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final Path modelFile;
+    private final boolean hasPositionIds;
+    private final boolean hasAttentionMask;
+    private final List<String> pastNames = new ArrayList<>();
+    private final List<String> presentNames = new ArrayList<>();
+    private final OnnxJavaType kvType;
+    private final long kvHeads;
+    private final long headDim;
+    private final int vocab;
+    private volatile long runNanos;
+
+    private DecoderSession(OrtEnvironment env, OrtSession session, Path modelFile, ModelConfig config)
+            throws OrtException {
+        this.env = env;
+        this.session = session;
+        this.modelFile = modelFile;
+        Map<String, NodeInfo> inputs = session.getInputInfo();
+        if (!inputs.containsKey("input_ids")) {
+            throw new ModelLoadException(
+                    modelFile + " is not a decoder: it has no input_ids input (inputs: " + inputs.keySet() + ")");
+        }
+        hasPositionIds = inputs.containsKey("position_ids");
+        hasAttentionMask = inputs.containsKey("attention_mask");
+        for (int i = 0; inputs.containsKey("past_key_values." + i + ".key"); i++) {
+            pastNames.add("past_key_values." + i + ".key");
+            pastNames.add("past_key_values." + i + ".value");
+            presentNames.add("present." + i + ".key");
+            presentNames.add("present." + i + ".value");
+        }
+        if (pastNames.isEmpty()) {
+            throw new ModelLoadException(modelFile + " has no past_key_values inputs; export it with a KV cache "
+                    + "(optimum-cli export onnx --task text-generation-with-past)");
+        }
+        Map<String, NodeInfo> outputs = session.getOutputInfo();
+        for (String p : presentNames) {
+            if (!outputs.containsKey(p)) {
+                throw new ModelLoadException(modelFile + " lacks output " + p);
+            }
+        }
+        if (!outputs.containsKey("logits")) {
+            throw new ModelLoadException(modelFile + " lacks output logits");
+        }
+        TensorInfo kv = (TensorInfo) inputs.get(pastNames.get(0)).getInfo();
+        kvType = kv.type;
+        if (kvType != OnnxJavaType.FLOAT && kvType != OnnxJavaType.FLOAT16) {
+            throw new ModelLoadException(modelFile + " has an unsupported KV-cache type " + kvType);
+        }
+        long[] shape = kv.getShape();
+        kvHeads = shape.length == 4 && shape[1] > 0 ? shape[1] : config.kvHeads();
+        headDim = shape.length == 4 && shape[3] > 0 ? shape[3] : config.headDim();
+        long[] logitsShape = ((TensorInfo) outputs.get("logits").getInfo()).getShape();
+        vocab = logitsShape.length == 3 && logitsShape[2] > 0 ? (int) logitsShape[2] : config.vocabSize();
+    }
+
+    /** Opens the decoder in {@code dir}: {@code model.onnx}, else {@code decoder_model_merged.onnx}. */
+    public static DecoderSession open(Path dir, ModelConfig config, int intraOpThreads) {
+        Path file = modelFile(dir);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(intraOpThreads);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            OrtSession session = env.createSession(file.toString(), options);
+            try {
+                return new DecoderSession(env, session, file, config);
+            } catch (RuntimeException | OrtException e) {
+                session.close();
+                throw e;
+            }
+        } catch (OrtException e) {
+            throw new ModelLoadException("cannot load ONNX model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The model file a directory holds. */
+    public static Path modelFile(Path dir) {
+        for (String name : new String[] {
+            "model.onnx", "decoder_model_merged.onnx", "onnx/model.onnx", "onnx/decoder_model_merged.onnx"
+        }) {
+            Path p = dir.resolve(name);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new ModelLoadException("no model.onnx or decoder_model_merged.onnx in " + dir);
+    }
+
+    public int vocabSize() {
+        return vocab;
+    }
+
+    /** Total nanoseconds spent inside {@code session.run} since opening (for the benchmark). */
+    public long runNanos() {
+        return runNanos;
+    }
+
+    /** An empty KV cache. */
+    public KvCache emptyCache() {
+        return new KvCache(null, 0);
+    }
+
+    /**
+     * Runs {@code ids} at positions {@code cache.length() ..}, returns the last position's logits and replaces the
+     * cache's contents with the new present tensors (closing the old ones).
+     */
+    public float[] forward(long[] ids, KvCache cache) {
+        int past = cache.length;
+        int total = past + ids.length;
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        List<OnnxTensor> owned = new ArrayList<>();
+        try {
+            OnnxTensor idsT = longs(ids, owned);
+            inputs.put("input_ids", idsT);
+            if (hasAttentionMask) {
+                long[] mask = new long[total];
+                java.util.Arrays.fill(mask, 1L);
+                inputs.put("attention_mask", longs(mask, owned));
+            }
+            if (hasPositionIds) {
+                long[] pos = new long[ids.length];
+                for (int i = 0; i < pos.length; i++) {
+                    pos[i] = past + i;
+                }
+                inputs.put("position_ids", longs(pos, owned));
+            }
+            for (int i = 0; i < pastNames.size(); i++) {
+                OnnxTensor t = cache.result == null
+                        ? emptyKv(owned)
+                        : (OnnxTensor) cache.result.get(presentNames.get(i)).orElseThrow();
+                inputs.put(pastNames.get(i), t);
+            }
+            long start = System.nanoTime();
+            OrtSession.Result result = session.run(inputs);
+            runNanos += System.nanoTime() - start;
+            float[] logits;
+            try {
+                logits = lastLogits(result, ids.length);
+            } catch (RuntimeException | OrtException e) {
+                result.close();
+                throw e;
+            }
+            cache.replace(result, total);
+            return logits;
+        } catch (OrtException e) {
+            throw new LocalInferenceException(
+                    "ONNX Runtime failed on " + modelFile.getFileName() + ": " + e.getMessage(), e);
+        } finally {
+            for (OnnxTensor t : owned) {
+                t.close();
+            }
+        }
+    }
+
+    private float[] lastLogits(OrtSession.Result result, int seq) throws OrtException {
+        OnnxValue v = result.get("logits").orElseThrow();
+        OnnxTensor t = (OnnxTensor) v;
+        float[] out = new float[vocab];
+        if (t.getInfo().type == OnnxJavaType.FLOAT16) {
+            ShortBuffer all = t.getShortBuffer();
+            for (int i = 0; i < vocab; i++) {
+                out[i] = halfToFloat(all.get((seq - 1) * vocab + i));
+            }
+        } else {
+            FloatBuffer all = t.getFloatBuffer();
+            all.position((seq - 1) * vocab);
+            all.get(out);
+        }
+        return out;
+    }
+
+    static float halfToFloat(short h) {
+        int bits = h & 0xffff;
+        int sign = (bits & 0x8000) << 16;
+        int exp = (bits >>> 10) & 0x1f;
+        int mant = bits & 0x3ff;
+        if (exp == 0x1f) {
+            return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13));
+        }
+        if (exp == 0) {
+            float f = mant / 1024f / 16384f;
+            return sign == 0 ? f : -f;
+        }
+        return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
+    }
+
+    private OnnxTensor longs(long[] values, List<OnnxTensor> owned) throws OrtException {
+        OnnxTensor t = OnnxTensor.createTensor(env, LongBuffer.wrap(values), new long[] {1, values.length});
+        owned.add(t);
+        return t;
+    }
+
+    private OnnxTensor emptyKv(List<OnnxTensor> owned) throws OrtException {
+        long[] shape = {1, kvHeads, 0, headDim};
+        OnnxTensor t = kvType == OnnxJavaType.FLOAT16
+                ? OnnxTensor.createTensor(
+                        env, ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder()), shape, OnnxJavaType.FLOAT16)
+                : OnnxTensor.createTensor(env, FloatBuffer.allocate(0), shape);
+        owned.add(t);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            // closing a session only fails on a double close; nothing to report
+        }
+    }
+
+    /** The KV cache of one generation: the last run's present tensors. Not thread-safe; close it. */
+    public static final class KvCache implements AutoCloseable {
+        private OrtSession.Result result;
+        private int length;
+
+        private KvCache(OrtSession.Result result, int length) {
+            this.result = result;
+            this.length = length;
+        }
+
+        /** Cached positions. */
+        public int length() {
+            return length;
+        }
+
+        void replace(OrtSession.Result next, int newLength) {
+            close();
+            result = next;
+            length = newLength;
+        }
+
+        @Override
+        public void close() {
+            if (result != null) {
+                result.close();
+                result = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.hybridllm.local.internal;
+
+import io.hybridllm.local.internal.OnnxGraphBuilder.Attr;
+
+/**
+ * Writes a llama2.c transformer as a standard ONNX decoder with a KV cache, in the input/output naming of Hugging Face
+ * Optimum exports: inputs {@code input_ids}, {@code attention_mask}, {@code position_ids},
+ * {@code past_key_values.{i}.key|value}; outputs {@code logits}, {@code present.{i}.key|value}. Only standard
+ * opset-17 operators are used. Rotary embeddings rotate adjacent pairs, as llama2.c does.
+ */
+public final class Llama2cGraph {
+    private Llama2cGraph() {}
+
+    /** The weights of a llama2.c checkpoint, each matrix in llama2.c's {@code [out, in]} row-major layout. */
+    public record Weights(
+            int dim,
+            int hiddenDim,
+            int layers,
+            int heads,
+            int kvHeads,
+            int vocab,
+            int seqLen,
+            float[] tokenEmbedding,
+            float[][] rmsAtt,
+            float[][] wq,
+            float[][] wk,
+            float[][] wv,
+            float[][] wo,
+            float[][] rmsFfn,
+            float[][] w1,
+            float[][] w2,
+            float[][] w3,
+            float[] rmsFinal,
+            float[] classifier) {}
+
+    /** Serializes the ONNX model for {@code w}. */
+    public static byte[] build(Weights w) {
+        if (w.kvHeads() != w.heads()) {
+            throw new IllegalArgumentException("grouped-query attention (n_kv_heads " + w.kvHeads() + " != n_heads "
+                    + w.heads() + ") is not supported by this converter");
+        }
+        int dim = w.dim();
+        int heads = w.heads();
+        int hd = dim / heads;
+        int half = hd / 2;
+        OnnxGraphBuilder g = new OnnxGraphBuilder();
+        g.input("input_ids", OnnxGraphBuilder.INT64, "batch_size", "sequence_length");
+        g.input("attention_mask", OnnxGraphBuilder.INT64, "batch_size", "total_sequence_length");
+        g.input("position_ids", OnnxGraphBuilder.INT64, "batch_size", "sequence_length");
+        for (int l = 0; l < w.layers(); l++) {
+            g.input(
+                    "past_key_values." + l + ".key",
+                    OnnxGraphBuilder.FLOAT,
+                    "batch_size",
+                    heads,
+                    "past_sequence_length",
+                    hd);
+            g.input(
+                    "past_key_values." + l + ".value",
+                    OnnxGraphBuilder.FLOAT,
+                    "batch_size",
+                    heads,
+                    "past_sequence_length",
+                    hd);
+        }
+        g.output("logits", OnnxGraphBuilder.FLOAT, "batch_size", "sequence_length", w.vocab());
+        for (int l = 0; l < w.layers(); l++) {
+            g.output("present." + l + ".key", OnnxGraphBuilder.FLOAT, "batch_size", heads, "total_sequence_length", hd);
+            g.output(
+                    "present." + l + ".value",
+                    OnnxGraphBuilder.FLOAT,
+                    "batch_size",
+                    heads,
+                    "total_sequence_length",
+                    hd);
+        }
+
+        // Rotary tables exactly as llama2.c computes them (float arithmetic, adjacent pairs).
+        float[] cos = new float[w.seqLen() * half];
+        float[] sin = new float[w.seqLen() * half];
+        for (int pos = 0; pos < w.seqLen(); pos++) {
+            for (int j = 0; j < half; j++) {
+                float freq = 1.0f / (float) Math.pow(10000.0f, (2 * j) / (float) hd);
+                float val = pos * freq;
+                cos[pos * half + j] = (float) Math.cos(val);
+                sin[pos * half + j] = (float) Math.sin(val);
+            }
+        }
+        g.floats("rope_cos", cos, w.seqLen(), half);
+        g.floats("rope_sin", sin, w.seqLen(), half);
+        g.longs("c_idx0", new long[] {0});
+        g.longs("c_idx1", new long[] {1});
+        g.longs("c_zero", new long[] {0});
+        g.longs("c_one", new long[] {1});
+        g.longs("ax0", new long[] {0}, 1);
+        g.longs("ax1", new long[] {1}, 1);
+        g.longs("ax2", new long[] {2}, 1);
+        g.longs("ax4", new long[] {4}, 1);
+        g.longs("ax12", new long[] {1, 2}, 2);
+        g.longs("shape_pairs", new long[] {0, 0, heads, half, 2}, 5);
+        g.longs("shape_heads", new long[] {0, 0, heads, hd}, 4);
+        g.longs("shape_merge", new long[] {0, 0, dim}, 3);
+        g.floats("c_eps", new float[] {1e-5f});
+        g.floats("c_sqrt_hd", new float[] {(float) Math.sqrt(hd)});
+        g.floats("c_neg", new float[] {-1e9f});
+
+        // Shared attention mask [B, 1, S, T]: causal in absolute positions and the attention_mask padding.
+        String s =
+                g.op("Gather", new String[] {g.op("Shape", new String[] {"input_ids"}), "c_idx1"}, Attr.i("axis", 0));
+        String t = g.op(
+                "Gather", new String[] {g.op("Shape", new String[] {"attention_mask"}), "c_idx1"}, Attr.i("axis", 0));
+        String qpos = g.op("Range", new String[] {g.op("Sub", new String[] {t, s}), t, "c_one"});
+        String kpos = g.op("Range", new String[] {"c_zero", t, "c_one"});
+        String causal = g.op("LessOrEqual", new String[] {
+            g.op("Unsqueeze", new String[] {kpos, "ax0"}), g.op("Unsqueeze", new String[] {qpos, "ax1"})
+        });
+        String padding = g.op(
+                "Unsqueeze", new String[] {g.op("Cast", new String[] {"attention_mask"}, Attr.i("to", 9)), "ax12"});
+        String mask = g.op("And", new String[] {causal, padding});
+
+        String cosPos = g.op(
+                "Unsqueeze",
+                new String[] {g.op("Gather", new String[] {"rope_cos", "position_ids"}, Attr.i("axis", 0)), "ax2"});
+        String sinPos = g.op(
+                "Unsqueeze",
+                new String[] {g.op("Gather", new String[] {"rope_sin", "position_ids"}, Attr.i("axis", 0)), "ax2"});
+
+        String x = g.op(
+                "Gather",
+                new String[] {g.floats("tok_embeddings", w.tokenEmbedding(), w.vocab(), dim), "input_ids"},
+                Attr.i("axis", 0));
+        for (int l = 0; l < w.layers(); l++) {
+            String p = "layers." + l + ".";
+            String xn = rmsNorm(g, x, g.floats(p + "attention_norm", w.rmsAtt()[l], dim));
+            String q = g.op("MatMul", new String[] {xn, g.floats(p + "wq", transpose(w.wq()[l], dim, dim), dim, dim)});
+            String k = g.op("MatMul", new String[] {xn, g.floats(p + "wk", transpose(w.wk()[l], dim, dim), dim, dim)});
+            String v = g.op("MatMul", new String[] {xn, g.floats(p + "wv", transpose(w.wv()[l], dim, dim), dim, dim)});
+            String qr = rope(g, q, cosPos, sinPos);
+            String kr = rope(g, k, cosPos, sinPos);
+            String vt = g.op(
+                    "Transpose",
+                    new String[] {g.op("Reshape", new String[] {v, "shape_heads"})},
+                    Attr.ints("perm", 0, 2, 1, 3));
+            String presentK = "present." + l + ".key";
+            String presentV = "present." + l + ".value";
+            g.node(
+                    "Concat",
+                    new String[] {"past_key_values." + l + ".key", kr},
+                    new String[] {presentK},
+                    Attr.i("axis", 2));
+            g.node(
+                    "Concat",
+                    new String[] {"past_key_values." + l + ".value", vt},
+                    new String[] {presentV},
+                    Attr.i("axis", 2));
+            String kt = g.op("Transpose", new String[] {presentK}, Attr.ints("perm", 0, 1, 3, 2));
+            String scores = g.op("Div", new String[] {g.op("MatMul", new String[] {qr, kt}), "c_sqrt_hd"});
+            String masked = g.op("Where", new String[] {mask, scores, "c_neg"});
+            String probs = g.op("Softmax", new String[] {masked}, Attr.i("axis", -1));
+            String att = g.op("MatMul", new String[] {probs, presentV});
+            String merged = g.op(
+                    "Reshape",
+                    new String[] {g.op("Transpose", new String[] {att}, Attr.ints("perm", 0, 2, 1, 3)), "shape_merge"});
+            String o =
+                    g.op("MatMul", new String[] {merged, g.floats(p + "wo", transpose(w.wo()[l], dim, dim), dim, dim)});
+            x = g.op("Add", new String[] {x, o});
+
+            String xf = rmsNorm(g, x, g.floats(p + "ffn_norm", w.rmsFfn()[l], dim));
+            int hid = w.hiddenDim();
+            String h1 = g.op("MatMul", new String[] {xf, g.floats(p + "w1", transpose(w.w1()[l], hid, dim), dim, hid)});
+            String h3 = g.op("MatMul", new String[] {xf, g.floats(p + "w3", transpose(w.w3()[l], hid, dim), dim, hid)});
+            String silu = g.op("Mul", new String[] {h1, g.op("Sigmoid", new String[] {h1})});
+            String h = g.op("Mul", new String[] {silu, h3});
+            String f = g.op("MatMul", new String[] {h, g.floats(p + "w2", transpose(w.w2()[l], dim, hid), hid, dim)});
+            x = g.op("Add", new String[] {x, f});
+        }
+        String xn = rmsNorm(g, x, g.floats("norm", w.rmsFinal(), dim));
+        g.node(
+                "MatMul",
+                new String[] {xn, g.floats("output", transpose(w.classifier(), w.vocab(), dim), dim, w.vocab())},
+                new String[] {"logits"});
+        return g.toByteArray("llama2c", "hybridllm-convert-llama2c");
+    }
+
+    /** {@code w * (x / sqrt(mean(x^2) + eps))}, the order of operations llama2.c uses. */
+    private static String rmsNorm(OnnxGraphBuilder g, String x, String weight) {
+        String ms = g.op(
+                "ReduceMean",
+                new String[] {g.op("Mul", new String[] {x, x})},
+                Attr.ints("axes", -1),
+                Attr.i("keepdims", 1));
+        String inv =
+                g.op("Reciprocal", new String[] {g.op("Sqrt", new String[] {g.op("Add", new String[] {ms, "c_eps"})})});
+        return g.op("Mul", new String[] {g.op("Mul", new String[] {x, inv}), weight});
+    }
+
+    /** Rotates adjacent pairs of {@code [B, S, H*hd]} and returns {@code [B, H, S, hd]}. */
+    private static String rope(OnnxGraphBuilder g, String x, String cos, String sin) {
+        String pairs = g.op("Reshape", new String[] {x, "shape_pairs"});
+        String x0 = g.op("Gather", new String[] {pairs, "c_idx0"}, Attr.i("axis", 4));
+        String x1 = g.op("Gather", new String[] {pairs, "c_idx1"}, Attr.i("axis", 4));
+        String r0 =
+                g.op("Sub", new String[] {g.op("Mul", new String[] {x0, cos}), g.op("Mul", new String[] {x1, sin})});
+        String r1 =
+                g.op("Add", new String[] {g.op("Mul", new String[] {x0, sin}), g.op("Mul", new String[] {x1, cos})});
+        String joined = g.op(
+                "Concat",
+                new String[] {g.op("Unsqueeze", new String[] {r0, "ax4"}), g.op("Unsqueeze", new String[] {r1, "ax4"})},
+                Attr.i("axis", 4));
+        return g.op(
+                "Transpose",
+                new String[] {g.op("Reshape", new String[] {joined, "shape_heads"})},
+                Attr.ints("perm", 0, 2, 1, 3));
+    }
+
+    /** {@code [rows, cols]} row-major to {@code [cols, rows]}. */
+    static float[] transpose(float[] m, int rows, int cols) {
+        float[] t = new float[m.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = m[r * cols + c];
+            }
+        }
+        return t;
+    }
+}
