@@ -323,7 +323,7 @@ public final class HfTokenizer {
 
     /** Decodes ids to text, skipping special tokens. */
     public String decode(int[] ids) {
-        Utf8StreamDecoder d = new Utf8StreamDecoder(this);
+        Utf8StreamDecoder d = new Utf8StreamDecoder(this, true);
         StringBuilder sb = new StringBuilder();
         for (int id : ids) {
             sb.append(d.append(id));

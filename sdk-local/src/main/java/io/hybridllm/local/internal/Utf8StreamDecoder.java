@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 public final class Utf8StreamDecoder {
     private final HfTokenizer tokenizer;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    private boolean atStart = true;
+    private boolean atStart;
 
-    public Utf8StreamDecoder(HfTokenizer tokenizer) {
+    /** {@code atStart}: the tokens begin a text, so the tokenizer's leading-space strip applies to the first one. */
+    public Utf8StreamDecoder(HfTokenizer tokenizer, boolean atStart) {
         this.tokenizer = tokenizer;
+        this.atStart = atStart;
     }
 
     /** Adds a token and returns the text that is now complete (possibly empty). */
