@@ -39,6 +39,7 @@ public final class DecoderSession implements AutoCloseable {
     private final long headDim;
     private final int vocab;
     private volatile long runNanos;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private DecoderSession(OrtEnvironment env, OrtSession session, Path modelFile, ModelConfig config)
             throws OrtException {
@@ -232,6 +233,9 @@ public final class DecoderSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             session.close();
         } catch (OrtException e) {
