@@ -38,6 +38,8 @@ public final class DecoderSession implements AutoCloseable {
     private final long kvHeads;
     private final long headDim;
     private final int vocab;
+    private final OnnxJavaType logitsType;
+    private final java.util.Set<String> presentSet;
     private volatile long runNanos;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -81,6 +83,8 @@ public final class DecoderSession implements AutoCloseable {
         kvHeads = shape.length == 4 && shape[1] > 0 ? shape[1] : config.kvHeads();
         headDim = shape.length == 4 && shape[3] > 0 ? shape[3] : config.headDim();
         long[] logitsShape = ((TensorInfo) outputs.get("logits").getInfo()).getShape();
+        logitsType = ((TensorInfo) outputs.get("logits").getInfo()).type;
+        presentSet = java.util.Set.copyOf(presentNames);
         vocab = logitsShape.length == 3 && logitsShape[2] > 0 ? (int) logitsShape[2] : config.vocabSize();
     }
 
@@ -140,20 +144,32 @@ public final class DecoderSession implements AutoCloseable {
         int total = past + ids.length;
         Map<String, OnnxTensor> inputs = new HashMap<>();
         List<OnnxTensor> owned = new ArrayList<>();
+        boolean decodeStep = ids.length == 1 && logitsType == OnnxJavaType.FLOAT;
         try {
-            OnnxTensor idsT = longs(ids, owned);
-            inputs.put("input_ids", idsT);
-            if (hasAttentionMask) {
-                long[] mask = new long[total];
-                java.util.Arrays.fill(mask, 1L);
-                inputs.put("attention_mask", longs(mask, owned));
-            }
-            if (hasPositionIds) {
-                long[] pos = new long[ids.length];
-                for (int i = 0; i < pos.length; i++) {
-                    pos[i] = past + i;
+            if (decodeStep) {
+                // One token: reuse direct buffers and tensors the generation owns, and let ONNX Runtime write the
+                // logits straight into a pinned Java buffer (no per-token allocation or copy through JNI).
+                cache.prepareDecode(env, vocab);
+                cache.idBuffer.put(0, ids[0]);
+                cache.posBuffer.put(0, past);
+                inputs.put("input_ids", cache.idTensor);
+                if (hasPositionIds) {
+                    inputs.put("position_ids", cache.posTensor);
                 }
-                inputs.put("position_ids", longs(pos, owned));
+            } else {
+                inputs.put("input_ids", longs(ids, owned));
+                if (hasPositionIds) {
+                    long[] pos = new long[ids.length];
+                    for (int i = 0; i < pos.length; i++) {
+                        pos[i] = past + i;
+                    }
+                    inputs.put("position_ids", longs(pos, owned));
+                }
+            }
+            if (hasAttentionMask) {
+                OnnxTensor mask = OnnxTensor.createTensor(env, cache.ones(total), new long[] {1, total});
+                owned.add(mask);
+                inputs.put("attention_mask", mask);
             }
             for (int i = 0; i < pastNames.size(); i++) {
                 OnnxTensor t = cache.result == null
@@ -162,11 +178,18 @@ public final class DecoderSession implements AutoCloseable {
                 inputs.put(pastNames.get(i), t);
             }
             long start = System.nanoTime();
-            OrtSession.Result result = session.run(inputs);
+            OrtSession.Result result = decodeStep
+                    ? session.run(inputs, presentSet, Map.of("logits", cache.logitsTensor))
+                    : session.run(inputs);
             runNanos += System.nanoTime() - start;
             float[] logits;
             try {
-                logits = lastLogits(result, ids.length);
+                if (decodeStep) {
+                    logits = new float[vocab];
+                    cache.logitsBuffer.get(0, logits);
+                } else {
+                    logits = lastLogits(result, ids.length);
+                }
             } catch (RuntimeException | OrtException e) {
                 result.close();
                 throw e;
@@ -243,10 +266,17 @@ public final class DecoderSession implements AutoCloseable {
         }
     }
 
-    /** The KV cache of one generation: the last run's present tensors. Not thread-safe; close it. */
+    /** The KV cache of one generation: the last run's present tensors, plus reusable buffers. Not thread-safe. */
     public static final class KvCache implements AutoCloseable {
         private OrtSession.Result result;
         private int length;
+        private LongBuffer onesBuffer;
+        private LongBuffer idBuffer;
+        private LongBuffer posBuffer;
+        private OnnxTensor idTensor;
+        private OnnxTensor posTensor;
+        private FloatBuffer logitsBuffer;
+        private OnnxTensor logitsTensor;
 
         private KvCache(OrtSession.Result result, int length) {
             this.result = result;
@@ -258,18 +288,60 @@ public final class DecoderSession implements AutoCloseable {
             return length;
         }
 
+        private static LongBuffer directLongs(int n) {
+            return ByteBuffer.allocateDirect(n * 8)
+                    .order(ByteOrder.nativeOrder())
+                    .asLongBuffer();
+        }
+
+        void prepareDecode(OrtEnvironment env, int vocab) throws OrtException {
+            if (idTensor == null) {
+                idBuffer = directLongs(1);
+                posBuffer = directLongs(1);
+                idTensor = OnnxTensor.createTensor(env, idBuffer, new long[] {1, 1});
+                posTensor = OnnxTensor.createTensor(env, posBuffer, new long[] {1, 1});
+                logitsBuffer = ByteBuffer.allocateDirect(vocab * 4)
+                        .order(ByteOrder.nativeOrder())
+                        .asFloatBuffer();
+                logitsTensor = OnnxTensor.createTensor(env, logitsBuffer, new long[] {1, 1, vocab});
+            }
+        }
+
+        /** A direct buffer of {@code n} ones (grown by doubling). */
+        LongBuffer ones(int n) {
+            if (onesBuffer == null || onesBuffer.capacity() < n) {
+                onesBuffer = directLongs(Math.max(64, Integer.highestOneBit(n) * 2));
+                for (int i = 0; i < onesBuffer.capacity(); i++) {
+                    onesBuffer.put(i, 1L);
+                }
+            }
+            return onesBuffer.duplicate().position(0).limit(n).slice();
+        }
+
         void replace(OrtSession.Result next, int newLength) {
-            close();
+            closeResult();
             result = next;
             length = newLength;
         }
 
-        @Override
-        public void close() {
+        private void closeResult() {
             if (result != null) {
                 result.close();
                 result = null;
             }
+        }
+
+        @Override
+        public void close() {
+            closeResult();
+            for (OnnxTensor t : new OnnxTensor[] {idTensor, posTensor, logitsTensor}) {
+                if (t != null) {
+                    t.close();
+                }
+            }
+            idTensor = null;
+            posTensor = null;
+            logitsTensor = null;
         }
     }
 }

@@ -75,31 +75,35 @@ public final class Llama2cGraph {
                     hd);
         }
 
-        // Rotary tables exactly as llama2.c computes them (float arithmetic, adjacent pairs).
-        float[] cos = new float[w.seqLen() * half];
-        float[] sin = new float[w.seqLen() * half];
+        // Rotary tables exactly as llama2.c computes them (float arithmetic, adjacent pairs), expanded to the full
+        // width so that rope(x) = x * cos + rot(x) * sin, where rot(x)[2i] = -x[2i+1], rot(x)[2i+1] = x[2i].
+        float[] cos = new float[w.seqLen() * dim];
+        float[] sin = new float[w.seqLen() * dim];
         for (int pos = 0; pos < w.seqLen(); pos++) {
-            for (int j = 0; j < half; j++) {
-                float freq = 1.0f / (float) Math.pow(10000.0f, (2 * j) / (float) hd);
+            for (int i = 0; i < dim; i += 2) {
+                int j = i % hd;
+                float freq = 1.0f / (float) Math.pow(10000.0f, j / (float) hd);
                 float val = pos * freq;
-                cos[pos * half + j] = (float) Math.cos(val);
-                sin[pos * half + j] = (float) Math.sin(val);
+                float c = (float) Math.cos(val);
+                float sn = (float) Math.sin(val);
+                cos[pos * dim + i] = c;
+                cos[pos * dim + i + 1] = c;
+                sin[pos * dim + i] = sn;
+                sin[pos * dim + i + 1] = sn;
             }
         }
-        g.floats("rope_cos", cos, w.seqLen(), half);
-        g.floats("rope_sin", sin, w.seqLen(), half);
-        g.longs("c_idx0", new long[] {0});
+        g.floats("rope_cos", cos, w.seqLen(), dim);
+        g.floats("rope_sin", sin, w.seqLen(), dim);
         g.longs("c_idx1", new long[] {1});
         g.longs("c_zero", new long[] {0});
         g.longs("c_one", new long[] {1});
         g.longs("ax0", new long[] {0}, 1);
         g.longs("ax1", new long[] {1}, 1);
-        g.longs("ax2", new long[] {2}, 1);
-        g.longs("ax4", new long[] {4}, 1);
         g.longs("ax12", new long[] {1, 2}, 2);
-        g.longs("shape_pairs", new long[] {0, 0, heads, half, 2}, 5);
         g.longs("shape_heads", new long[] {0, 0, heads, hd}, 4);
         g.longs("shape_merge", new long[] {0, 0, dim}, 3);
+        g.longs("split_qkv", new long[] {dim, dim, dim, dim, dim}, 5);
+        g.longs("split_ffn", new long[] {w.hiddenDim(), w.hiddenDim()}, 2);
         g.floats("c_eps", new float[] {1e-5f});
         g.floats("c_sqrt_hd", new float[] {(float) Math.sqrt(hd)});
         g.floats("c_neg", new float[] {-1e9f});
@@ -118,12 +122,8 @@ public final class Llama2cGraph {
                 "Unsqueeze", new String[] {g.op("Cast", new String[] {"attention_mask"}, Attr.i("to", 9)), "ax12"});
         String mask = g.op("And", new String[] {causal, padding});
 
-        String cosPos = g.op(
-                "Unsqueeze",
-                new String[] {g.op("Gather", new String[] {"rope_cos", "position_ids"}, Attr.i("axis", 0)), "ax2"});
-        String sinPos = g.op(
-                "Unsqueeze",
-                new String[] {g.op("Gather", new String[] {"rope_sin", "position_ids"}, Attr.i("axis", 0)), "ax2"});
+        String cosPos = g.op("Gather", new String[] {"rope_cos", "position_ids"}, Attr.i("axis", 0));
+        String sinPos = g.op("Gather", new String[] {"rope_sin", "position_ids"}, Attr.i("axis", 0));
 
         String x = g.op(
                 "Gather",
@@ -132,15 +132,18 @@ public final class Llama2cGraph {
         for (int l = 0; l < w.layers(); l++) {
             String p = "layers." + l + ".";
             String xn = rmsNorm(g, x, g.floats(p + "attention_norm", w.rmsAtt()[l], dim));
-            String q = g.op("MatMul", new String[] {xn, g.floats(p + "wq", transpose(w.wq()[l], dim, dim), dim, dim)});
-            String k = g.op("MatMul", new String[] {xn, g.floats(p + "wk", transpose(w.wk()[l], dim, dim), dim, dim)});
-            String v = g.op("MatMul", new String[] {xn, g.floats(p + "wv", transpose(w.wv()[l], dim, dim), dim, dim)});
-            String qr = rope(g, q, cosPos, sinPos);
-            String kr = rope(g, k, cosPos, sinPos);
-            String vt = g.op(
-                    "Transpose",
-                    new String[] {g.op("Reshape", new String[] {v, "shape_heads"})},
-                    Attr.ints("perm", 0, 2, 1, 3));
+            // One MatMul for q, rot(q), k, rot(k), v: rot() is folded into copies of the q/k weights.
+            float[] wqT = transpose(w.wq()[l], dim, dim);
+            float[] wkT = transpose(w.wk()[l], dim, dim);
+            float[] wvT = transpose(w.wv()[l], dim, dim);
+            float[] qkv =
+                    concatColumns(dim, dim, wqT, rotateColumns(wqT, dim, dim), wkT, rotateColumns(wkT, dim, dim), wvT);
+            String proj = g.op("MatMul", new String[] {xn, g.floats(p + "wqkv", qkv, dim, 5L * dim)});
+            String[] parts = {g.fresh("q"), g.fresh("qr"), g.fresh("k"), g.fresh("kr"), g.fresh("v")};
+            g.node("Split", new String[] {proj, "split_qkv"}, parts, Attr.i("axis", -1));
+            String qr = heads(g, rope(g, parts[0], parts[1], cosPos, sinPos));
+            String kr = heads(g, rope(g, parts[2], parts[3], cosPos, sinPos));
+            String vt = heads(g, parts[4]);
             String presentK = "present." + l + ".key";
             String presentV = "present." + l + ".value";
             g.node(
@@ -167,8 +170,11 @@ public final class Llama2cGraph {
 
             String xf = rmsNorm(g, x, g.floats(p + "ffn_norm", w.rmsFfn()[l], dim));
             int hid = w.hiddenDim();
-            String h1 = g.op("MatMul", new String[] {xf, g.floats(p + "w1", transpose(w.w1()[l], hid, dim), dim, hid)});
-            String h3 = g.op("MatMul", new String[] {xf, g.floats(p + "w3", transpose(w.w3()[l], hid, dim), dim, hid)});
+            float[] w13 = concatColumns(dim, hid, transpose(w.w1()[l], hid, dim), transpose(w.w3()[l], hid, dim));
+            String h13 = g.op("MatMul", new String[] {xf, g.floats(p + "w13", w13, dim, 2L * hid)});
+            String h1 = g.fresh("h1");
+            String h3 = g.fresh("h3");
+            g.node("Split", new String[] {h13, "split_ffn"}, new String[] {h1, h3}, Attr.i("axis", -1));
             String silu = g.op("Mul", new String[] {h1, g.op("Sigmoid", new String[] {h1})});
             String h = g.op("Mul", new String[] {silu, h3});
             String f = g.op("MatMul", new String[] {h, g.floats(p + "w2", transpose(w.w2()[l], dim, hid), hid, dim)});
@@ -194,23 +200,41 @@ public final class Llama2cGraph {
         return g.op("Mul", new String[] {g.op("Mul", new String[] {x, inv}), weight});
     }
 
-    /** Rotates adjacent pairs of {@code [B, S, H*hd]} and returns {@code [B, H, S, hd]}. */
-    private static String rope(OnnxGraphBuilder g, String x, String cos, String sin) {
-        String pairs = g.op("Reshape", new String[] {x, "shape_pairs"});
-        String x0 = g.op("Gather", new String[] {pairs, "c_idx0"}, Attr.i("axis", 4));
-        String x1 = g.op("Gather", new String[] {pairs, "c_idx1"}, Attr.i("axis", 4));
-        String r0 =
-                g.op("Sub", new String[] {g.op("Mul", new String[] {x0, cos}), g.op("Mul", new String[] {x1, sin})});
-        String r1 =
-                g.op("Add", new String[] {g.op("Mul", new String[] {x0, sin}), g.op("Mul", new String[] {x1, cos})});
-        String joined = g.op(
-                "Concat",
-                new String[] {g.op("Unsqueeze", new String[] {r0, "ax4"}), g.op("Unsqueeze", new String[] {r1, "ax4"})},
-                Attr.i("axis", 4));
+    /** {@code x * cos + rot(x) * sin}: llama2.c's {@code v0*cos - v1*sin, v0*sin + v1*cos} on adjacent pairs. */
+    private static String rope(OnnxGraphBuilder g, String x, String xRot, String cos, String sin) {
+        return g.op("Add", new String[] {g.op("Mul", new String[] {x, cos}), g.op("Mul", new String[] {xRot, sin})});
+    }
+
+    /** {@code [B, S, H*hd]} to {@code [B, H, S, hd]}. */
+    private static String heads(OnnxGraphBuilder g, String x) {
         return g.op(
                 "Transpose",
-                new String[] {g.op("Reshape", new String[] {joined, "shape_heads"})},
+                new String[] {g.op("Reshape", new String[] {x, "shape_heads"})},
                 Attr.ints("perm", 0, 2, 1, 3));
+    }
+
+    /** The columns of {@code [rows, cols]} {@code m} rotated: {@code out[:,2i] = -m[:,2i+1], out[:,2i+1] = m[:,2i]}. */
+    static float[] rotateColumns(float[] m, int rows, int cols) {
+        float[] out = new float[m.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c += 2) {
+                out[r * cols + c] = -m[r * cols + c + 1];
+                out[r * cols + c + 1] = m[r * cols + c];
+            }
+        }
+        return out;
+    }
+
+    /** Places {@code [rows, cols]} matrices side by side. */
+    static float[] concatColumns(int rows, int cols, float[]... parts) {
+        int width = cols * parts.length;
+        float[] out = new float[rows * width];
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < parts.length; k++) {
+                System.arraycopy(parts[k], r * cols, out, r * width + k * cols, cols);
+            }
+        }
+        return out;
     }
 
     /** {@code [rows, cols]} row-major to {@code [cols, rows]}. */
