@@ -25,6 +25,7 @@ public final class OnnxGraphBuilder {
     private final List<byte[]> inputs = new ArrayList<>();
     private final List<byte[]> outputs = new ArrayList<>();
     private int counter;
+    private final java.util.Set<String> domains = new java.util.TreeSet<>();
 
     /** A fresh unique value name with the given prefix. */
     public String fresh(String prefix) {
@@ -65,6 +66,14 @@ public final class OnnxGraphBuilder {
 
     /** Adds a node with explicit output names. */
     public void node(String opType, String[] in, String[] out, Attr... attrs) {
+        node("", opType, in, out, attrs);
+    }
+
+    /** Adds a node of an operator domain, e.g. {@code com.microsoft} (declared in the model's opset imports). */
+    public void node(String domain, String opType, String[] in, String[] out, Attr... attrs) {
+        if (!domain.isEmpty()) {
+            domains.add(domain);
+        }
         Proto p = new Proto();
         for (String s : in) {
             p.string(1, s);
@@ -76,6 +85,9 @@ public final class OnnxGraphBuilder {
         p.string(4, opType);
         for (Attr a : attrs) {
             p.bytes(5, a.encode());
+        }
+        if (!domain.isEmpty()) {
+            p.string(7, domain);
         }
         nodes.add(p.toByteArray());
     }
@@ -104,6 +116,12 @@ public final class OnnxGraphBuilder {
         model.string(2, producer);
         model.bytes(7, graph.toByteArray());
         model.bytes(8, opset.toByteArray());
+        for (String domain : domains) {
+            Proto extra = new Proto();
+            extra.string(1, domain);
+            extra.varintField(2, 1);
+            model.bytes(8, extra.toByteArray());
+        }
         return model.toByteArray();
     }
 
