@@ -155,7 +155,8 @@ public final class LocalModels {
             Files.writeString(dir.resolve(COMPLETE_MARKER), "verified\n");
             return dir;
         } catch (IOException e) {
-            throw new ModelNotAvailableException(offlineMessage(model, dir, e.getMessage()), e);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new ModelNotAvailableException(offlineMessage(model, dir, "download failed: " + reason), e);
         } finally {
             downloading.remove(name);
         }

@@ -77,7 +77,8 @@ final class BenchLocalCommand implements Callable<Integer> {
                     Locale.ROOT,
                     "{\"model\": \"%s\", \"threads\": %d, \"runs\": %d, \"tokens_per_run\": %d, "
                             + "\"load_ms\": %.1f, \"ttft_ms_median\": %.3f, \"decode_tokens_per_s_median\": %.1f, "
-                            + "\"java_overhead_us_per_token_median\": %.2f, \"peak_rss_mb\": %.1f}%n",
+                            + "\"decode_tokens_per_s_best\": %.1f, \"java_overhead_us_per_token_median\": %.2f, "
+                            + "\"java_overhead_us_per_token_best\": %.2f, \"peak_rss_mb\": %.1f}%n",
                     backend.name(),
                     threads,
                     runs,
@@ -85,7 +86,9 @@ final class BenchLocalCommand implements Callable<Integer> {
                     loadMs,
                     median(ttft),
                     median(decode),
+                    Arrays.stream(decode).max().orElse(0),
                     median(overhead),
+                    Arrays.stream(overhead).min().orElse(0),
                     peakRssMb());
             return 0;
         } catch (HybridException e) {

@@ -48,7 +48,7 @@ public final class Sampler {
         if (x < -87f) {
             return 0f;
         }
-        float k = Math.round(x * 1.44269504f);
+        float k = (float) Math.floor(x * 1.44269504f + 0.5f);
         float r = x - k * 0.693145752f - k * 1.42860677e-6f;
         float p = 1f
                 + r
