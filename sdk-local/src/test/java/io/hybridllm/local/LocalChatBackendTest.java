@@ -235,6 +235,32 @@ class LocalChatBackendTest {
     }
 
     @Test
+    void concurrentCalls_onOneBackend_eachGetTheSequentialAnswer() throws Exception {
+        ChatRequest a = greedy(16).build();
+        ChatRequest b = ChatRequest.builder()
+                .addUserMessage("another prompt")
+                .maxTokens(16)
+                .temperature(0)
+                .build();
+        String expectedA = backend.chat(a, CallContext.create()).text();
+        String expectedB = backend.chat(b, CallContext.create()).text();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                ChatRequest r = i % 2 == 0 ? a : b;
+                results.add(
+                        pool.submit(() -> backend.chat(r, CallContext.create()).text()));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get()).isEqualTo(i % 2 == 0 ? expectedA : expectedB);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void closedBackend_isUnavailable() {
         LocalChatBackend b = LocalChatBackend.builder().modelDirectory(model).build();
         b.close();

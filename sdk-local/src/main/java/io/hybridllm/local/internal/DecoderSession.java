@@ -200,6 +200,9 @@ public final class DecoderSession implements AutoCloseable {
         } catch (OrtException e) {
             throw new LocalInferenceException(
                     "ONNX Runtime failed on " + modelFile.getFileName() + ": " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            // ONNX Runtime Java reports use after close this way
+            throw new io.hybridllm.core.errors.ModelNotAvailableException("the local model session is closed", e);
         } finally {
             for (OnnxTensor t : owned) {
                 t.close();
