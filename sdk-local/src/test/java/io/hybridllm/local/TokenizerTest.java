@@ -51,6 +51,13 @@ class TokenizerTest {
             assertThat(tok.encode(v[0])).as(v[0]).containsExactly(expected);
             assertThat(tok.decode(expected)).as("decode " + v[0]).isEqualTo(v[0]);
         }
+        // Like Hugging Face's Llama tokenizers, the text after an added token is normalized on its own (so it gets
+        // the U+2581 prefix too), and the special token is decoded to nothing.
+        int[] hello = tok.encode("Hello world");
+        int[] withBos = tok.encode("<s>Hello world");
+        assertThat(withBos[0]).isEqualTo(1);
+        assertThat(Arrays.copyOfRange(withBos, 1, withBos.length)).containsExactly(hello);
+        assertThat(tok.decode(withBos)).isEqualTo("Hello world");
     }
 
     /** A GPT-2 style byte-level vocabulary: the 256 byte symbols, three merges and one special token. */

@@ -41,6 +41,8 @@ public final class HfTokenizer {
     private final int unkId;
     private final List<Pattern> splitPatterns;
     private final boolean prependSpace;
+    private final boolean prependEverySegment;
+    private final boolean byteLevelPrefixSpace;
     private final boolean stripLeadingSpace;
     private final Map<String, Integer> addedTokens;
     private final Set<Integer> specialIds;
@@ -107,11 +109,17 @@ public final class HfTokenizer {
             prepend = true;
         }
         JsonElement pre = root.get("pre_tokenizer");
+        boolean everySegment = prepend; // the Prepend normalizer runs on every text between added tokens
         if (pre != null
                 && pre.toString().contains("\"Metaspace\"")
                 && !pre.toString().contains("\"never\"")) {
             prepend = true;
+            everySegment = !pre.toString().contains("\"first\"");
         }
+        prependEverySegment = everySegment;
+        byteLevelPrefixSpace = pre != null
+                && pre.toString().contains("\"ByteLevel\"")
+                && pre.toString().contains("\"add_prefix_space\":true");
         JsonElement decoder = root.get("decoder");
         if (decoder != null
                 && (decoder.toString().contains("\"Strip\"")
@@ -203,6 +211,9 @@ public final class HfTokenizer {
 
     private void encodeSegment(String text, boolean first, List<Integer> out) {
         if (byteLevel) {
+            if (byteLevelPrefixSpace && !text.startsWith(" ")) {
+                text = " " + text;
+            }
             for (String word : split(text)) {
                 StringBuilder mapped = new StringBuilder();
                 for (byte b : word.getBytes(StandardCharsets.UTF_8)) {
@@ -212,7 +223,7 @@ public final class HfTokenizer {
             }
         } else {
             String normalized = text.replace(" ", SPACE);
-            if (prependSpace && first) {
+            if (prependSpace && (first || prependEverySegment)) {
                 normalized = SPACE + normalized;
             }
             bpe(normalized, out);
