@@ -128,7 +128,8 @@ public final class LocalModels {
     }
 
     /**
-     * Returns the model's directory, downloading and verifying missing files first.
+     * Returns the model's directory, downloading and verifying missing files first; files already present (e.g.
+     * copied by hand) are verified against their pinned SHA-256 without network access.
      *
      * @throws ModelNotAvailableException if a file cannot be downloaded (offline, HTTP error); the message names the
      *     directory to fill by hand
@@ -150,6 +151,8 @@ public final class LocalModels {
                 Path target = dir.resolve(f.path());
                 if (!Files.isRegularFile(target)) {
                     download(f, target, listener, dir);
+                } else {
+                    verifyExisting(f, target);
                 }
             }
             Files.writeString(dir.resolve(COMPLETE_MARKER), "verified\n");
@@ -173,8 +176,27 @@ public final class LocalModels {
             files.add(f.path() + " (" + f.url() + ")");
         }
         return "local model " + model.name() + " is not available (" + reason + "). Put its files in " + dir
-                + " and create an empty file " + dir.resolve(COMPLETE_MARKER) + ", or point --local-model / "
+                + " (they are checked against their pinned SHA-256 on next use), or point --local-model / "
                 + "HYBRID_MODEL_DIR at any model directory. Files: " + String.join(", ", files);
+    }
+
+    /** A file already in place (e.g. copied there by hand) must still match its pinned checksum. */
+    private static void verifyExisting(ModelFile f, Path target) throws IOException {
+        if (f.sha256().isEmpty()) {
+            return;
+        }
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(target)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                digest.update(buf, 0, n);
+            }
+        }
+        String actual = HexFormat.of().formatHex(digest.digest());
+        if (!f.sha256().get().equals(actual)) {
+            throw new ModelLoadException("SHA-256 mismatch for " + target + ": expected "
+                    + f.sha256().get() + ", got " + actual + "; replace or delete the file");
+        }
     }
 
     private void download(ModelFile f, Path target, DownloadListener listener, Path dir) throws IOException {

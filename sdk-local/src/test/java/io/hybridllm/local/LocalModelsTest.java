@@ -136,6 +136,30 @@ class LocalModelsTest {
     }
 
     @Test
+    void ensure_withFilesPlacedByHand_verifiesThemWithoutTheNetwork() throws Exception {
+        Path dir = Files.createDirectories(cache.resolve("tiny"));
+        Files.write(dir.resolve("model.onnx"), weights);
+        Files.write(dir.resolve("config.json"), config);
+        LocalModels models = models(sha256(weights));
+        server.stop(0);
+        assertThat(models.ensure("tiny", DownloadListener.NONE)).isEqualTo(dir);
+        assertThat(models.cached("tiny")).contains(dir);
+    }
+
+    @Test
+    void ensure_withACorruptFilePlacedByHand_isRejectedAndNotMarkedReady() throws Exception {
+        Path dir = Files.createDirectories(cache.resolve("tiny"));
+        byte[] corrupt = weights.clone();
+        corrupt[1000] ^= 1;
+        Files.write(dir.resolve("model.onnx"), corrupt);
+        LocalModels models = models(sha256(weights));
+        assertThatThrownBy(() -> models.ensure("tiny", DownloadListener.NONE))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining(dir.resolve("model.onnx").toString());
+        assertThat(models.cached("tiny")).isEmpty();
+    }
+
+    @Test
     void builtInCatalog_pinsTheDefaultModelWeightsBySha256() {
         CatalogModel m = LocalModels.builtInCatalog().get(0);
         assertThat(m.name()).isEqualTo(LocalModels.DEFAULT_MODEL);
