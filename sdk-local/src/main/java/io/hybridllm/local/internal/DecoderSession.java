@@ -40,7 +40,7 @@ public final class DecoderSession implements AutoCloseable {
     private final int vocab;
     private final OnnxJavaType logitsType;
     private final java.util.Set<String> presentSet;
-    private volatile long runNanos;
+    private final java.util.concurrent.atomic.LongAdder runNanos = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private DecoderSession(OrtEnvironment env, OrtSession session, Path modelFile, ModelConfig config)
@@ -128,7 +128,7 @@ public final class DecoderSession implements AutoCloseable {
 
     /** Total nanoseconds spent inside {@code session.run} since opening (for the benchmark). */
     public long runNanos() {
-        return runNanos;
+        return runNanos.sum();
     }
 
     /** An empty KV cache. */
@@ -182,7 +182,7 @@ public final class DecoderSession implements AutoCloseable {
             OrtSession.Result result = decodeStep
                     ? session.run(inputs, presentSet, Map.of("logits", cache.logitsTensor))
                     : session.run(inputs);
-            runNanos += System.nanoTime() - start;
+            runNanos.add(System.nanoTime() - start);
             float[] logits;
             try {
                 if (decodeStep) {

@@ -47,7 +47,8 @@ public final class Generation implements AutoCloseable {
         this.contextWindow = contextWindow;
         this.cancelled = cancelled;
         this.useCache = useCache;
-        this.history = new int[prompt.length + maxTokens + 1];
+        this.history =
+                new int[(int) Math.min((long) prompt.length + maxTokens, Math.max(contextWindow, prompt.length)) + 1];
         System.arraycopy(prompt, 0, history, 0, prompt.length);
         this.length = prompt.length;
     }
