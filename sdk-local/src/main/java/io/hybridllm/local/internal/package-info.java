@@ -1,0 +1,2 @@
+/** Implementation of the local engine; not a public API. */
+package io.hybridllm.local.internal;
