@@ -50,8 +50,8 @@ final class DemoCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         ClientFactory.Setup setup = ClientFactory.create(backends);
         out.println("Hybrid LLM demo  (policy: " + backends.policy + (backends.redact ? ", redaction on" : "") + ")");
-        out.println("  local:  " + setup.localNote);
-        out.println("  remote: " + setup.remoteNote);
+        out.println("  local:  " + wrap(setup.localNote, 100, "          "));
+        out.println("  remote: " + wrap(setup.remoteNote, 100, "          "));
         boolean localReady = setup.localAvailable;
         // Without the model, route as if it were there, so the table still shows where each request would go.
         HybridClient planner = localReady ? setup.client : setup.assumingLocalModel();
@@ -120,6 +120,24 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.print(details);
         return 0;
+    }
+
+    /** Breaks a long note into lines of at most {@code width} characters, continued with {@code indent}. */
+    static String wrap(String text, int width, String indent) {
+        StringBuilder out = new StringBuilder();
+        int lineLength = 0;
+        for (String word : text.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                out.append(System.lineSeparator()).append(indent);
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(word);
+            lineLength += word.length();
+        }
+        return out.toString();
     }
 
     private static String clip(String s, int width) {
