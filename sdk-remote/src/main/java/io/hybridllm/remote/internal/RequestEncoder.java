@@ -1,6 +1,7 @@
 package io.hybridllm.remote.internal;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /** Writes a {@link ChatRequest} as a chat-completions request body. Thread-safe. */
 public final class RequestEncoder {
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON =
+            new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
     private final boolean maxCompletionTokens;
 
