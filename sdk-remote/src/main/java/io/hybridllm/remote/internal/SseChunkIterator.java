@@ -25,7 +25,7 @@ final class SseChunkIterator implements Iterator<ChatChunk> {
     private Exchange.Opened opened;
     private SseReader reader;
     private boolean delivered;
-    private boolean done;
+    private volatile boolean done;
 
     SseChunkIterator(Exchange exchange, Exchange.Opened opened) {
         this.exchange = exchange;
@@ -69,10 +69,15 @@ final class SseChunkIterator implements Iterator<ChatChunk> {
         return pending.poll();
     }
 
-    /** Stops the stream: cancels the call and releases the connection. Idempotent. */
+    /**
+     * Stops the stream: cancels the call if it is still running and releases the connection. A stream read to its
+     * end is not cancelled, so its connection goes back to the pool. Idempotent.
+     */
     void close() {
         if (closed.compareAndSet(false, true)) {
-            exchange.cancelCurrent();
+            if (!done) {
+                exchange.cancelCurrent();
+            }
             opened.close();
         }
     }
