@@ -196,6 +196,7 @@ final class BenchRemoteCommand implements Callable<Integer> {
         o.addProperty("throughput_ratio", round(s.throughput / b.throughput, 3));
         o.addProperty("sdk_overhead_micros_mean", round(s.meanMicros - b.meanMicros, 1));
         o.addProperty("sdk_extra_bytes_per_request", s.allocatedPerRequest - b.allocatedPerRequest);
+        o.addProperty("caller_cpu_ratio", round(s.cpuMicros / b.cpuMicros, 3));
         return o;
     }
 
@@ -211,6 +212,7 @@ final class BenchRemoteCommand implements Callable<Integer> {
         }
         long[] latencies = new long[count];
         long[] allocated = new long[threads];
+        long[] cpu = new long[threads];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -223,12 +225,14 @@ final class BenchRemoteCommand implements Callable<Integer> {
                             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
                     long id = Thread.currentThread().getId();
                     long before = mx.getThreadAllocatedBytes(id);
+                    long cpuBefore = mx.getCurrentThreadCpuTime();
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         long t0 = System.nanoTime();
                         op.run();
                         latencies[i] = System.nanoTime() - t0;
                     }
                     allocated[slot] = mx.getThreadAllocatedBytes(id) - before;
+                    cpu[slot] = mx.getCurrentThreadCpuTime() - cpuBefore;
                     return null;
                 }));
             }
@@ -236,7 +240,11 @@ final class BenchRemoteCommand implements Callable<Integer> {
                 f.get(10, TimeUnit.MINUTES);
             }
             long wall = System.nanoTime() - start;
-            return new Measurement(latencies, wall, Arrays.stream(allocated).sum() / count);
+            return new Measurement(
+                    latencies,
+                    wall,
+                    Arrays.stream(allocated).sum() / count,
+                    Arrays.stream(cpu).sum() / 1000.0 / count);
         } finally {
             pool.shutdownNow();
         }
@@ -248,8 +256,10 @@ final class BenchRemoteCommand implements Callable<Integer> {
         final double p99Micros;
         final double throughput;
         final long allocatedPerRequest;
+        final double cpuMicros;
 
-        Measurement(long[] latencies, long wallNanos, long allocatedPerRequest) {
+        Measurement(long[] latencies, long wallNanos, long allocatedPerRequest, double cpuMicros) {
+            this.cpuMicros = cpuMicros;
             long[] sorted = latencies.clone();
             Arrays.sort(sorted);
             this.meanMicros = Arrays.stream(sorted).average().orElse(0) / 1000.0;
@@ -266,6 +276,7 @@ final class BenchRemoteCommand implements Callable<Integer> {
             o.addProperty("p99_us", round(p99Micros, 1));
             o.addProperty("throughput_rps", round(throughput, 0));
             o.addProperty("allocated_bytes_per_request", allocatedPerRequest);
+            o.addProperty("caller_cpu_us_per_request", round(cpuMicros, 1));
             return o;
         }
     }
@@ -386,6 +397,9 @@ final class BenchRemoteCommand implements Callable<Integer> {
         m.addProperty("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         m.addProperty("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.addProperty("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        m.addProperty(
+                "load_average_1m_at_start",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return m;
     }
 

@@ -79,6 +79,7 @@ final class Exchange {
                 throw finalFailure();
             }
             Endpoint endpoint = endpoints.get(endpointIndex);
+            Request httpRequest = httpRequest(endpoint);
             if (!endpoint.breaker().tryAcquire()) {
                 skipped.add(endpoint.label());
                 nextEndpoint();
@@ -89,7 +90,7 @@ final class Exchange {
                 endpoint.breaker().onNeutral();
                 throw deadlineExceeded(endpoint, null);
             }
-            Call call = caller.client().newCall(httpRequest(endpoint));
+            Call call = caller.client().newCall(httpRequest);
             call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
             current.set(call);
             if (context.isCancelled()) {

@@ -19,6 +19,8 @@ public final class SseReader {
 
     private final BufferedSource source;
     private final StringBuilder data = new StringBuilder();
+    private String firstData;
+    private boolean multiLine;
     private boolean sawData;
     private String eventType;
     private String lastEventId;
@@ -54,12 +56,12 @@ public final class SseReader {
     }
 
     private SseEvent dispatch() {
-        int length = data.length();
-        if (length > 0 && data.charAt(length - 1) == '\n') {
-            data.setLength(length - 1);
-        }
-        SseEvent event = new SseEvent(eventType == null ? "message" : eventType, data.toString(), lastEventId, retry);
+        // the common single-line event keeps its line's string; only multi-line data is joined
+        String joined = multiLine ? data.toString() : firstData;
+        SseEvent event = new SseEvent(eventType == null ? "message" : eventType, joined, lastEventId, retry);
         data.setLength(0);
+        firstData = null;
+        multiLine = false;
         sawData = false;
         eventType = null;
         return event;
@@ -85,8 +87,16 @@ public final class SseReader {
         }
         switch (field) {
             case "data":
-                data.append(value).append('\n');
-                sawData = true;
+                if (!sawData) {
+                    firstData = value;
+                    sawData = true;
+                } else {
+                    if (!multiLine) {
+                        data.append(firstData);
+                        multiLine = true;
+                    }
+                    data.append('\n').append(value);
+                }
                 break;
             case "event":
                 eventType = value;
