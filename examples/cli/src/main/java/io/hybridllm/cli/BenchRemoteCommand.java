@@ -58,7 +58,7 @@ final class BenchRemoteCommand implements Callable<Integer> {
     private static final String API_KEY = "bench-key";
 
     @Option(names = "--requests", description = "Measured requests per client and round (default: ${DEFAULT-VALUE}).")
-    int requests = 2000;
+    int requests = 1000;
 
     @Option(
             names = "--warmup",
@@ -68,7 +68,7 @@ final class BenchRemoteCommand implements Callable<Integer> {
     @Option(
             names = "--rounds",
             description = "Alternating rounds per scenario; the median round is reported (default: ${DEFAULT-VALUE}).")
-    int rounds = 3;
+    int rounds = 9;
 
     @Option(names = "--concurrency", split = ",", description = "Concurrency levels (default: 1,64).")
     int[] concurrency = {1, 64};
