@@ -256,6 +256,19 @@ class FailureBehaviourTest {
     }
 
     @Test
+    void connectionLostWhileReadingABodyIsRetried() {
+        String padded = Wire.OK_BODY.substring(0, Wire.OK_BODY.length() - 1) + ",\"pad\":\"" + "x".repeat(4096) + "\"}";
+        server.enqueue(Wire.json(padded).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+        server.enqueue(Wire.json(Wire.OK_BODY));
+
+        ChatResponse r = builder().build().chat(ChatRequest.ofUserMessage("hi"), CallContext.create());
+
+        assertThat(r.text()).isEqualTo("hello");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(sleeper.sleeps).hasSize(1);
+    }
+
+    @Test
     void invalidJsonIsMalformedAndNotRetried() {
         server.enqueue(Wire.json("{\"choices\": [ {\"index\": 0, "));
         server.enqueue(Wire.json(Wire.OK_BODY));
@@ -409,6 +422,12 @@ class FailureBehaviourTest {
                 builder().build().chatStreaming(ChatRequest.ofUserMessage("hi"), CallContext.create()).stream()
                         .toList();
         assertThat(chunks.get(0).delta()).isEqualTo("hello");
+
+        server.enqueue(Wire.json(Wire.resource("chat_refusal.json")));
+        List<ChatChunk> refusal =
+                builder().build().chatStreaming(ChatRequest.ofUserMessage("hi"), CallContext.create()).stream()
+                        .toList();
+        assertThat(refusal.get(0).refusal()).isEqualTo("I can't help with that.");
     }
 
     @Test
