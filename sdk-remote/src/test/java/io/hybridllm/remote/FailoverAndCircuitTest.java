@@ -13,10 +13,15 @@ import io.hybridllm.core.errors.ServerErrorException;
 import io.hybridllm.core.spi.BackendHealth;
 import io.hybridllm.core.spi.CallContext;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.SocketFactory;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -147,6 +152,55 @@ class FailoverAndCircuitTest {
         assertThatThrownBy(() -> chat(backend))
                 .isInstanceOf(ConnectivityException.class)
                 .hasMessageContaining("UnknownHostException");
+    }
+
+    @Test
+    void connectTimeoutIsConnectivityBecauseTheServerWasNeverReached() {
+        OkHttpClient blackhole = new OkHttpClient.Builder()
+                .socketFactory(new SocketFactory() {
+                    @Override
+                    public Socket createSocket() {
+                        return new Socket() {
+                            @Override
+                            public void connect(SocketAddress endpoint, int timeout) throws IOException {
+                                throw new SocketTimeoutException("Connect timed out");
+                            }
+                        };
+                    }
+
+                    @Override
+                    public Socket createSocket(String host, int port) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public Socket createSocket(InetAddress host, int port) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
+                        throw new UnsupportedOperationException();
+                    }
+                })
+                .build();
+        OpenAiCompatibleBackend backend = builder(primary.url("/v1").toString())
+                .okHttpClient(blackhole)
+                .maxRetries(1)
+                .circuitBreaker(2, Duration.ofSeconds(30))
+                .build();
+
+        assertThatThrownBy(() -> chat(backend))
+                .isInstanceOf(ConnectivityException.class)
+                .hasMessageContaining("Connect timed out");
+        assertThat(sleeper.sleeps).hasSize(1);
+        assertThat(backend.health().detail()).startsWith("offline:");
+        assertThat(primary.getRequestCount()).isZero();
     }
 
     @Test

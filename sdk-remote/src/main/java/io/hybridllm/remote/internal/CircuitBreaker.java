@@ -14,8 +14,8 @@ public final class CircuitBreaker {
     private final Duration openDuration;
     private final Clock clock;
 
-    private CircuitState state = CircuitState.CLOSED;
-    private int consecutiveFailures;
+    private volatile CircuitState state = CircuitState.CLOSED;
+    private volatile int consecutiveFailures;
     private long openedAtMillis;
     private boolean trialInFlight;
     private String lastFailure = "";
@@ -35,8 +35,15 @@ public final class CircuitBreaker {
         return state;
     }
 
-    /** Whether a call may go out now; in half-open, claims the one trial slot. */
-    public synchronized boolean tryAcquire() {
+    /** Whether a call may go out now; in half-open, claims the one trial slot. Lock-free while closed. */
+    public boolean tryAcquire() {
+        if (state == CircuitState.CLOSED) {
+            return true;
+        }
+        return tryAcquireSlow();
+    }
+
+    private synchronized boolean tryAcquireSlow() {
         if (state == CircuitState.OPEN && intervalPassed()) {
             state = CircuitState.HALF_OPEN;
             trialInFlight = false;
@@ -63,7 +70,15 @@ public final class CircuitBreaker {
         return state == CircuitState.CLOSED || !trialInFlight;
     }
 
-    public synchronized void onSuccess() {
+    /** Records a success; lock-free when the circuit is closed with no failures counted. */
+    public void onSuccess() {
+        if (state == CircuitState.CLOSED && consecutiveFailures == 0) {
+            return;
+        }
+        onSuccessSlow();
+    }
+
+    private synchronized void onSuccessSlow() {
         state = CircuitState.CLOSED;
         consecutiveFailures = 0;
         trialInFlight = false;
