@@ -78,8 +78,19 @@ final class BenchRemoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (requests < 1 || warmup < 0 || rounds < 1 || chunks < 1 || requests > 1_000_000) {
-            System.err.println("remote: --requests must be in [1, 1000000], --warmup >= 0, --rounds >= 1");
+        boolean concurrencyOk =
+                concurrency.length > 0 && Arrays.stream(concurrency).allMatch(c -> c >= 1 && c <= 512);
+        if (requests < 1
+                || requests > 1_000_000
+                || warmup < 0
+                || warmup > 1_000_000
+                || rounds < 1
+                || rounds > 100
+                || chunks < 1
+                || chunks > 10_000
+                || !concurrencyOk) {
+            System.err.println("remote: --requests must be in [1, 1000000], --warmup in [0, 1000000], --rounds in"
+                    + " [1, 100], --chunks in [1, 10000], --concurrency values in [1, 512]");
             return 2;
         }
         String completion = completionJson();
