@@ -21,6 +21,7 @@ public final class ChatChunk {
     private final FinishReason finishReason;
     private final Usage usage;
     private final List<TokenLogprob> logprobs;
+    private final String refusal;
 
     private ChatChunk(Builder b) {
         this.id = b.id;
@@ -31,6 +32,7 @@ public final class ChatChunk {
         this.finishReason = b.finishReason;
         this.usage = b.usage;
         this.logprobs = List.copyOf(b.logprobs);
+        this.refusal = b.refusal;
     }
 
     public static Builder builder() {
@@ -52,6 +54,7 @@ public final class ChatChunk {
         b.finishReason = finishReason;
         b.usage = usage;
         b.logprobs.addAll(logprobs);
+        b.refusal = refusal;
         return b;
     }
 
@@ -91,6 +94,11 @@ public final class ChatChunk {
         return logprobs;
     }
 
+    /** A fragment of the model's refusal message (streamed instead of text when it declines); may be empty. */
+    public String refusal() {
+        return refusal;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ChatChunk c
@@ -101,12 +109,13 @@ public final class ChatChunk {
                 && toolCallDeltas.equals(c.toolCallDeltas)
                 && Objects.equals(finishReason, c.finishReason)
                 && Objects.equals(usage, c.usage)
-                && logprobs.equals(c.logprobs);
+                && logprobs.equals(c.logprobs)
+                && refusal.equals(c.refusal);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, model, choiceIndex, delta, toolCallDeltas, finishReason, usage, logprobs);
+        return Objects.hash(id, model, choiceIndex, delta, toolCallDeltas, finishReason, usage, logprobs, refusal);
     }
 
     @Override
@@ -126,6 +135,7 @@ public final class ChatChunk {
         private FinishReason finishReason;
         private Usage usage;
         private final List<TokenLogprob> logprobs = new ArrayList<>();
+        private String refusal = "";
 
         private Builder() {}
 
@@ -169,6 +179,12 @@ public final class ChatChunk {
 
         public Builder addLogprob(TokenLogprob logprob) {
             logprobs.add(Objects.requireNonNull(logprob, "logprob == null"));
+            return this;
+        }
+
+        /** Sets the refusal fragment. */
+        public Builder refusal(String refusal) {
+            this.refusal = Objects.requireNonNull(refusal, "refusal == null");
             return this;
         }
 

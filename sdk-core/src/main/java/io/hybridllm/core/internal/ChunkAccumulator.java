@@ -33,12 +33,17 @@ public final class ChunkAccumulator {
         boolean usageOnly = chunk.usage().isPresent()
                 && chunk.delta().isEmpty()
                 && chunk.toolCallDeltas().isEmpty()
+                && chunk.refusal().isEmpty()
                 && chunk.finishReason().isEmpty();
         if (usageOnly) {
             return;
         }
         ChoiceState state = choices.computeIfAbsent(chunk.choiceIndex(), i -> new ChoiceState());
         state.text.append(chunk.delta());
+        if (!chunk.refusal().isEmpty()) {
+            state.refusal = state.refusal == null ? new StringBuilder() : state.refusal;
+            state.refusal.append(chunk.refusal());
+        }
         for (ToolCallDelta d : chunk.toolCallDeltas()) {
             ToolCallState call = state.toolCalls.computeIfAbsent(d.index(), i -> new ToolCallState());
             d.id().ifPresent(v -> call.id = v);
@@ -62,7 +67,12 @@ public final class ChunkAccumulator {
             state.toolCalls
                     .values()
                     .forEach(c -> message.addToolCall(ToolCall.of(c.id, c.name, c.arguments.toString())));
-            b.addChoice(ChatChoice.of(index, message.build(), state.finishReason, null, state.logprobs));
+            b.addChoice(ChatChoice.of(
+                    index,
+                    message.build(),
+                    state.finishReason,
+                    state.refusal == null ? null : state.refusal.toString(),
+                    state.logprobs));
         });
         return b.build();
     }
@@ -72,6 +82,7 @@ public final class ChunkAccumulator {
         final Map<Integer, ToolCallState> toolCalls = new TreeMap<>();
         final List<TokenLogprob> logprobs = new ArrayList<>();
         FinishReason finishReason;
+        StringBuilder refusal;
     }
 
     private static final class ToolCallState {

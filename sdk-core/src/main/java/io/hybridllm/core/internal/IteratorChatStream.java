@@ -42,6 +42,7 @@ public final class IteratorChatStream implements ChatStream {
                 b.addToolCallDelta(ToolCallDelta.of(i, c.id(), c.name(), c.arguments()));
             }
             choice.finishReason().ifPresent(b::finishReason);
+            choice.refusal().ifPresent(b::refusal);
             choice.logprobs().forEach(b::addLogprob);
             chunks.add(b.build());
         }
