@@ -5,6 +5,8 @@ package io.hybridllm.core.errors;
  * may send the request to the other backend.
  */
 public class CircuitOpenException extends BackendUnavailableException {
+    private static final long serialVersionUID = 1L;
+
     public CircuitOpenException(String message) {
         super(message);
     }
