@@ -53,8 +53,35 @@ final class EvalPiiCommand implements Callable<Integer> {
             description = "Print up to N misses and false alarms per file, with their text (for tuning).")
     int showErrors;
 
+    @Option(names = "--dump", description = "Also write each record's predicted items as JSONL to this file (no text).")
+    Path dump;
+
+    private java.io.Writer dumpWriter;
+
     @Override
     public Integer call() {
+        if (dump != null) {
+            try {
+                dumpWriter = Files.newBufferedWriter(dump, StandardCharsets.UTF_8);
+            } catch (IOException ex) {
+                System.err.println("pii: cannot write " + dump + ": " + ex.getMessage());
+                return 2;
+            }
+        }
+        try {
+            return run();
+        } finally {
+            if (dumpWriter != null) {
+                try {
+                    dumpWriter.close();
+                } catch (IOException ex) {
+                    System.err.println("pii: cannot write " + dump + ": " + ex.getMessage());
+                }
+            }
+        }
+    }
+
+    private Integer run() {
         PrivacyScanner scanner = region == null
                 ? PrivacyScanners.defaults()
                 : PrivacyScanners.builder().defaultRegion(region).build();
@@ -103,6 +130,29 @@ final class EvalPiiCommand implements Callable<Integer> {
                 ? rec.get("text").getAsString()
                 : new String(Base64.getDecoder().decode(rec.get("text_b64").getAsString()), StandardCharsets.UTF_8);
         List<PrivacyItem> items = scanner.scan(text).items();
+        if (dumpWriter != null) {
+            JsonArray arr = new JsonArray();
+            for (PrivacyItem i : items) {
+                JsonObject x = new JsonObject();
+                x.addProperty("type", i.type());
+                x.addProperty("class", i.piiClass().name());
+                x.addProperty("start", i.start());
+                x.addProperty("end", i.end());
+                x.addProperty("confidence", i.confidence());
+                x.addProperty("detector", i.detector());
+                arr.add(x);
+            }
+            JsonObject d = new JsonObject();
+            if (rec.has("id")) {
+                d.add("id", rec.get("id"));
+            }
+            d.add("items", arr);
+            try {
+                dumpWriter.write(d + "\n");
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
         if (rec.has("has_secret")) {
             boolean pos = rec.get("has_secret").getAsBoolean();
             String det = rec.has("detector") ? rec.get("detector").getAsString() : "?";

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  */
 final class AddressRecognizer implements Recognizer {
     private static final String WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]{0,30}";
-    private static final Pattern STREET = Pattern.compile("(?<![\\p{L}\\p{N}])\\d{1,6}[A-Za-z]?,?[ \\t]{1,2}(?:" + WORD
-            + "[ \\t]{1,2}){0,4}" + WORD + "(?:[ \\t]{1,2}\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}]))?");
+    private static final String ANY_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]{0,30}";
+    private static final Pattern STREET =
+            Pattern.compile("(?<![\\p{L}\\p{N}])\\d{1,6}[A-Za-z]?(?:[ \\t]\\d{1,6})?,?[ \\t]{1,2}(?:" + ANY_WORD
+                    + "[ \\t]{1,2}){0,4}" + ANY_WORD + "(?:[ \\t]{1,2}\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}]))?");
     private static final Pattern NAMED_STREET = Pattern.compile("(?<![\\p{L}\\p{N}])" + WORD + "(?:[ \\t]{1,2}" + WORD
             + "){0,2}[ \\t]{1,2}\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}])");
     private static final Pattern BOX =
@@ -75,8 +77,9 @@ final class AddressRecognizer implements Recognizer {
                 String words = s.substring(m.start(), m.end());
                 boolean streetWord = hasStreetWord(words);
                 boolean trailingNumber = Character.isDigit(words.charAt(words.length() - 1));
-                boolean cue = t.hasContext(m.start(), m.start(), ADDRESS_CUES);
-                if (!streetWord && !trailingNumber && !cue) {
+                boolean cue = t.hasContextBefore(m.start(), ADDRESS_CUES, 24);
+                boolean capitalized = Character.isUpperCase(firstLetter(words));
+                if (!streetWord && !(trailingNumber && (capitalized || cue)) && !(cue && capitalized)) {
                     continue;
                 }
                 int end = extend(s, m.end());
@@ -90,7 +93,7 @@ final class AddressRecognizer implements Recognizer {
             while (nm.find()) {
                 String words = s.substring(nm.start(), nm.end());
                 boolean streetWord = hasStreetWord(words);
-                boolean cue = t.hasContext(nm.start(), nm.start(), ADDRESS_CUES)
+                boolean cue = t.hasContextBefore(nm.start(), ADDRESS_CUES, 24)
                         || t.containsLower(" street", nm.end(), nm.end() + 8);
                 String firstWord = words.split("[ \\t]")[0].toLowerCase(Locale.ROOT);
                 if (Gazetteers.NOT_NAMES.contains(firstWord) && !streetWord
@@ -112,6 +115,15 @@ final class AddressRecognizer implements Recognizer {
             }
         }
         places(t, out);
+    }
+
+    private static char firstLetter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return s.charAt(i);
+            }
+        }
+        return ' ';
     }
 
     private static boolean hasStreetWord(String words) {

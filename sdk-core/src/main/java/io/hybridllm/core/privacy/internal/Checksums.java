@@ -56,10 +56,31 @@ public final class Checksums {
     /** Credit card: Luhn, 12..19 digits, a known issuer prefix, not all one digit. */
     public static boolean creditCard(String match) {
         String s = compact(match);
-        if (s.length() < 12 || s.length() > 19 || digits(s) == null || allSame(s.substring(1))) {
+        if (s.length() < 12 || s.length() > 19 || digits(s) == null || allSame(s) || !cardGroups(match)) {
             return false;
         }
         return Luhn.isValid(s) && knownIssuer(s);
+    }
+
+    /** Separated card numbers come in groups of four (last shorter), or 4-6-5 / 4-6-4. */
+    static boolean cardGroups(String match) {
+        String[] groups = match.split("[ -]");
+        if (groups.length == 1) {
+            return true;
+        }
+        if (groups.length == 3
+                && groups[0].length() == 4
+                && groups[1].length() == 6
+                && groups[2].length() >= 4
+                && groups[2].length() <= 5) {
+            return true;
+        }
+        for (int i = 0; i < groups.length - 1; i++) {
+            if (groups[i].length() != 4) {
+                return false;
+            }
+        }
+        return groups[groups.length - 1].length() >= 1 && groups[groups.length - 1].length() <= 4;
     }
 
     static boolean knownIssuer(String s) {
@@ -362,14 +383,9 @@ public final class Checksums {
         int month = d[2] * 10 + d[3];
         int day = d[4] * 10 + d[5];
         int g = d[6];
-        boolean genderOk = foreigner ? g >= 5 && g <= 8 : g >= 1 && g <= 4 || g == 9 || g == 0;
-        if (month < 1 || month > 12 || day < 1 || day > 31 || !genderOk) {
-            return false;
-        }
-        int sum = weighted(d, 2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5);
-        int check = (11 - sum % 11) % 10;
-        // RRNs issued since October 2020 carry no check digit; accept them when the date and gender are plausible.
-        return check == d[12] || !foreigner && d[0] * 10 + d[1] >= 20 && d[0] * 10 + d[1] <= 30;
+        boolean genderOk = foreigner ? g >= 5 && g <= 8 : g >= 1 && g <= 4;
+        // Numbers issued since October 2020 carry no check digit, so only the date and gender digit are checked.
+        return month >= 1 && month <= 12 && day >= 1 && day <= 31 && genderOk;
     }
 
     private static final String FI_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY";
@@ -386,7 +402,8 @@ public final class Checksums {
         }
         int day = Integer.parseInt(s.substring(0, 2));
         int month = Integer.parseInt(s.substring(2, 4));
-        if (day < 1 || day > 31 || month < 1 || month > 12) {
+        int[] monthDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        if (month < 1 || month > 12 || day < 1 || day > monthDays[month - 1]) {
             return false;
         }
         return FI_CHECK.charAt(Integer.parseInt(num) % 31) == s.charAt(10);
@@ -413,6 +430,16 @@ public final class Checksums {
         int[] d = digits(s);
         if (d == null || s.length() != 13 || d[0] == 0 || d[0] == 9) {
             return false;
+        }
+        int province = d[1] * 10 + d[2];
+        if (province < 10
+                || province % 10 == 9 && province != 19 && province != 39 && province != 49
+                || province == 68
+                || province == 78
+                || province == 87
+                || province == 88
+                || province == 98) {
+            return false; // not a province code in use
         }
         int sum = weighted(d, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2);
         return (11 - sum % 11) % 10 == d[12];
@@ -506,17 +533,10 @@ public final class Checksums {
         for (int i = 0; i < 10; i++) {
             counts[d[i]]++;
         }
-        int repeated = 0;
         for (int c : counts) {
             if (c > 3) {
                 return false;
             }
-            if (c >= 2) {
-                repeated++;
-            }
-        }
-        if (repeated != 1) {
-            return false;
         }
         int product = 10;
         for (int i = 0; i < 10; i++) {

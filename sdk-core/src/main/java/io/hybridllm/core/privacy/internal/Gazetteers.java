@@ -123,6 +123,8 @@ final class Gazetteers {
             + "orchestra band club team group foundation institute center centre church museum library park "
             + "airport station hotel restaurant cafe store shop market mall north south east west new old great "
             + "saint st san santa los las el la le de der die das van von du des del della di da do dos der "
+            + "date time when where who mobile desk fax office tel cell home work user bot invalid broadcast first second "
+            + "third last next previous plates plate version southern northern eastern western central upper lower greater "
             + "god jesus christ allah bible christmas easter internet "
             + "english spanish french german italian chinese japanese american british european african asian "
             + "account card credit debit balance payment transaction order number id ssn passport license licence "

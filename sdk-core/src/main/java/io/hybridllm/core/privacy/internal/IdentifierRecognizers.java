@@ -253,8 +253,14 @@ final class IdentifierRecognizers {
                 .ctx("aadhaar", "aadhar", "uid")
                 .digits(12)
                 .build());
-        r.add(spec("in-pan", "IN_PAN", gov, L + "[A-Z]{3}[ABCFGHJLPT][A-Z]\\d{4}[A-Z]" + R)
+        r.add(spec("in-pan", "IN_PAN", gov, L + "[A-Z]{5}\\d{4}[A-Z]" + R)
+                .valid(v -> "ABCFGHJLPT".indexOf(v.charAt(3)) >= 0)
                 .score(0.8, 1.0)
+                .ctx("pan", "permanent account", "income tax")
+                .digits(4)
+                .build());
+        r.add(spec("in-pan-shape", "IN_PAN", gov, L + "[A-Z]{5}\\d{4}[A-Z]" + R)
+                .score(0.45, 0.9)
                 .ctx("pan", "permanent account", "income tax")
                 .digits(4)
                 .build());
@@ -272,7 +278,7 @@ final class IdentifierRecognizers {
         // Australia, Singapore, Canada
         r.add(spec("au-tfn", "AU_TFN", gov, LD + "\\d{3} ?\\d{3} ?\\d{3}" + RD)
                 .valid(Checksums::auTfn)
-                .score(0.45, 1.0)
+                .score(0.49, 1.0)
                 .ctx("tfn", "tax file")
                 .digits(9)
                 .build());
@@ -307,7 +313,7 @@ final class IdentifierRecognizers {
                 .build());
         r.add(spec("ca-sin", "CA_SIN", gov, LD + "\\d{3}([- ]?)\\d{3}\\1\\d{3}" + RD)
                 .valid(Checksums::caSin)
-                .score(0.45, 1.0)
+                .score(0.49, 1.0)
                 .ctx("sin", "social insurance", "nas", "assurance sociale")
                 .digits(9)
                 .build());
@@ -347,6 +353,16 @@ final class IdentifierRecognizers {
                 .ctx("ausweis", "personalausweis", "reisepass", "pass-nr", "passport", "identity card")
                 .digits(4)
                 .build());
+        r.add(spec(
+                        "de-id-document-shape",
+                        "DE_ID_CARD",
+                        gov,
+                        "(?i)" + L + "[cfghjklmnprtvwxyz][cfghjklmnprtvwxyz0-9]{7}\\d" + R)
+                .score(0.2, 0.8)
+                .ctx("ausweis", "personalausweis", "reisepass", "pass-nr", "passport", "identity card")
+                .required()
+                .digits(4)
+                .build());
         r.add(spec("de-social-security", "DE_SOCIAL_SECURITY", gov, L + "\\d{8}[A-Z]\\d{3}" + R)
                 .score(0.5, 1.0)
                 .ctx("rentenversicherung", "sozialversicherung", "rvnr", "svnr")
@@ -380,9 +396,15 @@ final class IdentifierRecognizers {
                         "kr-driver-license",
                         "KR_DRIVER_LICENSE",
                         gov,
-                        LD + "(?:1[1-9]|2[0-8])([- ]?)\\d{2}\\1\\d{6}\\1\\d{2}" + RD)
+                        LD + "(?:1[1-9]|2[0-8])([- ])\\d{2}\\1\\d{6}\\1\\d{2}" + RD)
                 .score(0.5, 0.9)
                 .ctx("driver", "license", "운전")
+                .digits(12)
+                .build());
+        r.add(spec("kr-driver-license-compact", "KR_DRIVER_LICENSE", gov, LD + "(?:1[1-9]|2[0-8])\\d{10}" + RD)
+                .score(0.3, 0.85)
+                .ctx("driver", "license", "운전")
+                .required()
                 .digits(12)
                 .build());
         r.add(spec("th-tnin", "TH_TNIN", gov, LD + "[1-8]\\d{12}" + RD)

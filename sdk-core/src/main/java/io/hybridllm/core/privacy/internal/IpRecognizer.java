@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /** IPv4 (octets 0-255, optional CIDR suffix) and IPv6 (parsed and validated, optional prefix). Class OTHER. */
 final class IpRecognizer implements Recognizer {
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-    private static final Pattern V4 = Pattern.compile(
-            "(?<![\\d.])" + OCTET + "(?:\\." + OCTET + "){3}(?:/(?:3[0-2]|[12]?\\d)(?!\\d))?(?!\\d|\\.\\d)");
+    private static final Pattern V4 = Pattern.compile("(?<![A-Za-z0-9.])" + OCTET + "(?:\\." + OCTET
+            + "){3}(?:/(?:3[0-2]|[12]?\\d)(?!\\d))?(?![A-Za-z0-9]|\\.\\d)");
     private static final Pattern V6 = Pattern.compile("(?<![0-9A-Za-z:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:.]{2,45}");
     private static final List<String> CONTEXT = List.of("ip", "address", "server", "host");
 
@@ -31,7 +31,7 @@ final class IpRecognizer implements Recognizer {
                         && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == ':' && !s.startsWith("::", end - 2))) {
                     end--;
                 }
-                if (!validV6(s.substring(m.start(), end))) {
+                if (!validV6(s.substring(m.start(), end)) || end < s.length() && Character.isLetter(s.charAt(end))) {
                     continue;
                 }
                 int spanEnd = end;

@@ -117,6 +117,52 @@ final class NameRecognizer implements Recognizer {
             }
             i = j;
         }
+        lowerCaseAfterStrongCue(t, words, out);
+    }
+
+    private static final List<String> STRONG_CUES = List.of(
+            "my name is ",
+            "name is ",
+            "call me ",
+            "named him ",
+            "named her ",
+            "follow up with ",
+            "name: ",
+            "name:  ",
+            "name:    ");
+
+    /** "my name is lena andersson": names typed in lower case, only right after an unambiguous cue. */
+    private static void lowerCaseAfterStrongCue(ScanText t, List<Words.Word> words, List<PrivacyItem> out) {
+        for (int i = 0; i < words.size(); i++) {
+            Words.Word w = words.get(i);
+            if (w.capitalized() || w.allCaps() || Gazetteers.NOT_NAMES.contains(w.lower())) {
+                continue;
+            }
+            int gapStart = i > 0 ? words.get(i - 1).end() : 0;
+            boolean cue = false;
+            char[] l = t.lower();
+            for (String c : STRONG_CUES) {
+                int from = w.start() - c.length();
+                if (from >= 0 && from >= gapStart - c.length() && ScanText.indexOf(l, c, from, w.start()) == from) {
+                    cue = true;
+                    break;
+                }
+            }
+            if (!cue) {
+                continue;
+            }
+            int end = w.end();
+            int j = i + 1;
+            while (j < words.size()
+                    && j - i < 3
+                    && Words.adjacent(t.text, words.get(j - 1), words.get(j))
+                    && !Gazetteers.NOT_NAMES.contains(words.get(j).lower())) {
+                end = words.get(j).end();
+                j++;
+            }
+            out.add(PrivacyItem.of("PERSON", PiiClass.PERSON, w.start(), end, 0.75, "name-cue"));
+            i = j - 1;
+        }
     }
 
     private static boolean isInitialStart(List<Words.Word> words, int i, String s) {
@@ -166,6 +212,9 @@ final class NameRecognizer implements Recognizer {
         }
         if (cueAfter && Words.sentenceStart(s, first) && first.end() - first.start() >= 3) {
             return 0.6;
+        }
+        if (!Words.sentenceStart(s, first) && first.end() - first.start() >= 3) {
+            return 0.5; // a capitalized word inside a sentence is a proper noun; most are names
         }
         return 0;
     }

@@ -56,6 +56,18 @@ final class ScanText {
         return false;
     }
 
+    /** Whether one of {@code words} (lower case) occurs in the {@code window} chars before {@code pos}. */
+    boolean hasContextBefore(int pos, List<String> words, int window) {
+        int from = Math.max(0, pos - window);
+        char[] l = lower();
+        for (String w : words) {
+            if (indexOf(l, w, from, pos) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code word} (lower case) occurs in [from, to). */
     boolean containsLower(String word, int from, int to) {
         return indexOf(lower(), word, Math.max(0, from), Math.min(text.length(), to)) >= 0;

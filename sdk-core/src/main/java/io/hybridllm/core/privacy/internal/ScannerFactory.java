@@ -42,6 +42,7 @@ public final class ScannerFactory {
                 .hint("@")
                 .build());
         r.add(new PhoneRecognizer(region));
+        r.add(new PhoneShapeRecognizer(region));
         r.addAll(IdentifierRecognizers.all());
         r.addAll(SecretRecognizers.all());
         if (namesAndPlaces) {

@@ -62,6 +62,6 @@ final class Words {
             return true;
         }
         char c = s.charAt(p);
-        return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '\r';
+        return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '>';
     }
 }
