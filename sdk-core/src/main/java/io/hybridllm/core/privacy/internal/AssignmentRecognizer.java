@@ -74,6 +74,9 @@ final class AssignmentRecognizer implements Recognizer {
             "_id",
             "id\"");
 
+    private static final Pattern VENDOR_PREFIX = Pattern.compile(
+            "xox[a-z]-|xoxe|gh[pousr]_|gl[a-z]{2,6}-|sk-|hf_|api_org_|AKIA|AIza|npm_|dapi|ntn_|sgp_|glc_|glsa_");
+
     @Override
     public void find(ScanText t, List<PrivacyItem> out) {
         String s = t.text;
@@ -92,6 +95,9 @@ final class AssignmentRecognizer implements Recognizer {
             }
             String raw = m.group(2);
             String value = SecretRecognizers.trimValue(raw);
+            if (VENDOR_PREFIX.matcher(value).lookingAt()) {
+                continue; // a vendor token shape: its own recognizer decides
+            }
             boolean ok = password
                     ? value.length() >= 6
                             && !SecretRecognizers.placeholder(value)

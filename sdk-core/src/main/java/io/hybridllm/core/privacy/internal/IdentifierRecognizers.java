@@ -20,9 +20,9 @@ final class IdentifierRecognizers {
 
     static final String R = "(?![A-Za-z0-9])";
     /** Boundaries for numbers: no digit (or digit group) may continue them. */
-    static final String LD = "(?<![\\d-]|\\d[.,])";
+    static final String LD = "(?<![\\w-]|\\d[.,])";
 
-    static final String RD = "(?![\\d-]|[.,]\\d)";
+    static final String RD = "(?![\\w-]|[.,]\\d)";
 
     static final class Spec {
         final PatternRecognizer.Builder b;

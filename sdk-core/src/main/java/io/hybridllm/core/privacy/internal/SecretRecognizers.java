@@ -16,7 +16,7 @@ import java.util.Locale;
 final class SecretRecognizers {
     private SecretRecognizers() {}
 
-    private static final String L = "(?<![A-Za-z0-9_-])";
+    private static final String L = "(?<![A-Za-z0-9_.-])";
     private static final String R = "(?![A-Za-z0-9_-])";
     private static final PiiClass S = PiiClass.SECRET;
 
@@ -109,7 +109,7 @@ final class SecretRecognizers {
         token(r, "heroku-key", "HEROKU_KEY", L + "HRKU-AA[A-Za-z0-9_-]{58}", "HRKU-");
         token(r, "infracost-token", "INFRACOST_TOKEN", L + "ico-[A-Za-z0-9]{32}" + R, "ico-");
         token(r, "intra42-secret", "INTRA42_SECRET", L + "s-s4t2(?:ud|af)-[a-f0-9]{64}" + R, "s-s4t2");
-        token(r, "notion-token", "NOTION_TOKEN", L + "ntn_\\d{11}[A-Za-z0-9]{32}[A-Za-z]{3}" + R, "ntn_");
+        token(r, "notion-token", "NOTION_TOKEN", L + "ntn_[A-Za-z0-9]{46}" + R, "ntn_");
         token(r, "openshift-token", "OPENSHIFT_TOKEN", L + "sha256~[A-Za-z0-9_-]{43}" + R, "sha256~");
         token(r, "scalingo-token", "SCALINGO_TOKEN", L + "tk-us-[A-Za-z0-9_-]{48}" + R, "tk-us-");
         token(
@@ -178,7 +178,7 @@ final class SecretRecognizers {
                         "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://([^\\s:/@'\"`<>]{0,64}:[^\\s@/'\"`<>]{1,128})@[A-Za-z0-9.-]{1,253}")
                 .group(1)
                 .valid(v -> !placeholder(v.substring(v.indexOf(':') + 1)) && !v.endsWith(":"))
-                .score(0.9, 1.0)
+                .score(0.99, 1.0)
                 .hint("://")
                 .build());
         r.add(spec("curl-user", "CURL_CREDENTIALS", S, "(?<![A-Za-z0-9-])(?:-u|--user)[ =]{1,3}([^\\s]{1,200})")
@@ -201,11 +201,20 @@ final class SecretRecognizers {
                         "keyword-context-token",
                         "API_KEY",
                         S,
-                        "(?i)(?:snyk|sonar|sourcegraph|sumo|meraki|okta)[a-z_.]{0,24}[\"']?[ \\t]{0,3}(?::{1,3}=|\\?=|[:=])[ \\t]{0,3}[\"']?((?:sq[upa]_)?[A-Za-z0-9-]{14,64})"
+                        "(?i)(?<![a-z])(?:snyk|sonar|sourcegraph|okta)[a-z_.]{0,24}[\"']?[ \\t]{0,3}(?::{1,3}=|\\?=|[:=])[ \\t]{0,3}[\"']?((?:sq[upa]_)?[A-Za-z0-9-]{14,64})"
                                 + R)
                 .group(1)
                 .valid(v -> randomLooking(v, 14) && Character.isLetterOrDigit(v.charAt(0)))
                 .score(0.8, 1.0)
+                .build());
+        r.add(spec(
+                        "sumologic-access-id",
+                        "API_KEY",
+                        S,
+                        "(?i:sumo[a-z_.]{0,12}access_?id)[\"']?[ \\t]{0,3}[:=][ \\t]{0,3}[\"']?(su[A-Za-z0-9]{12})" + R)
+                .group(1)
+                .valid(SecretRecognizers::mixed)
+                .score(0.85, 1.0)
                 .build());
         r.add(new AssignmentRecognizer());
         return r;
@@ -227,8 +236,8 @@ final class SecretRecognizers {
             case "gitlab-token":
                 return gitlab(v);
             case "vault-token":
-                return mixed(v);
             case "notion-token":
+                return mixed(v);
             case "huggingface-token":
             case "aws-access-key":
                 return true;
@@ -240,7 +249,7 @@ final class SecretRecognizers {
     private static boolean gitlab(String v) {
         int dash = v.indexOf('-');
         if (v.startsWith("GR1348941")) {
-            return v.length() - 9 <= 50;
+            return v.length() - 9 <= 50 && v.substring(9).chars().anyMatch(Character::isLetter);
         }
         String prefix = v.substring(0, dash);
         int body = v.length() - dash - 1;
@@ -420,7 +429,21 @@ final class SecretRecognizers {
         if (parts.length < 2) {
             return false;
         }
-        return jsonObject(parts[0]) && jsonObject(parts[1]);
+        if (!jsonObject(parts[0]) || !jsonObject(parts[1])) {
+            return false;
+        }
+        String header = decode(parts[0]);
+        return header.endsWith("}")
+                && (header.contains("\"alg\"") || header.contains("\"typ\"") || header.contains("\"kid\""));
+    }
+
+    private static String decode(String b64) {
+        try {
+            String pad = b64.length() % 4 == 0 ? b64 : b64 + "====".substring(b64.length() % 4);
+            return new String(Base64.getUrlDecoder().decode(pad), java.nio.charset.StandardCharsets.ISO_8859_1).trim();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static boolean jsonObject(String b64) {
@@ -428,7 +451,7 @@ final class SecretRecognizers {
             String pad = b64.length() % 4 == 0 ? b64 : b64 + "====".substring(b64.length() % 4);
             byte[] raw = Base64.getUrlDecoder().decode(pad);
             String s = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1).trim();
-            return s.startsWith("{") && s.indexOf('"') > 0 && (s.endsWith("}") || b64.length() > 40);
+            return s.startsWith("{") && s.indexOf('"') > 0;
         } catch (IllegalArgumentException e) {
             return false;
         }
