@@ -72,7 +72,22 @@ final class AddressRecognizer implements Recognizer {
     public void find(ScanText t, List<PrivacyItem> out) {
         String s = t.text;
         if (t.digits > 0) {
-            Matcher m = STREET.matcher(s);
+            int[] w = t.digitWindows();
+            for (int k = 0; k < w.length; k += 3) {
+                streets(t, w[k], w[k + 1], out);
+            }
+        }
+        places(t, out);
+    }
+
+    private static Matcher in(Pattern p, String s, int from, int to) {
+        return p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false).region(from, to);
+    }
+
+    private static void streets(ScanText t, int from, int to, List<PrivacyItem> out) {
+        String s = t.text;
+        {
+            Matcher m = in(STREET, s, from, to);
             while (m.find()) {
                 String words = s.substring(m.start(), m.end());
                 boolean streetWord = hasStreetWord(words);
@@ -89,7 +104,7 @@ final class AddressRecognizer implements Recognizer {
                 double score = streetWord || trailingNumber && end > m.end() ? 0.85 : 0.65;
                 out.add(PrivacyItem.of("STREET_ADDRESS", PiiClass.LOCATION, m.start(), end, score, "address-grammar"));
             }
-            Matcher nm = NAMED_STREET.matcher(s);
+            Matcher nm = in(NAMED_STREET, s, from, to);
             while (nm.find()) {
                 String words = s.substring(nm.start(), nm.end());
                 boolean streetWord = hasStreetWord(words);
@@ -103,18 +118,17 @@ final class AddressRecognizer implements Recognizer {
                 out.add(PrivacyItem.of(
                         "STREET_ADDRESS", PiiClass.LOCATION, nm.start(), extend(s, nm.end()), 0.7, "address-grammar"));
             }
-            Matcher bm = BOX.matcher(s);
+            Matcher bm = in(BOX, s, from, to);
             while (bm.find()) {
                 out.add(PrivacyItem.of(
                         "STREET_ADDRESS", PiiClass.LOCATION, bm.start(), extend(s, bm.end()), 0.7, "address-grammar"));
             }
-            Matcher zm = STATE_ZIP.matcher(s);
+            Matcher zm = in(STATE_ZIP, s, from, to);
             while (zm.find()) {
                 out.add(PrivacyItem.of(
                         "STREET_ADDRESS", PiiClass.LOCATION, zm.start(), zm.end(), 0.6, "address-grammar"));
             }
         }
-        places(t, out);
     }
 
     private static char firstLetter(String s) {

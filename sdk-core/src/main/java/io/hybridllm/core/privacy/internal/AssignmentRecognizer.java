@@ -83,20 +83,61 @@ final class AssignmentRecognizer implements Recognizer {
         if (s.indexOf('=') < 0 && s.indexOf(':') < 0 && s.indexOf(',') < 0) {
             return;
         }
-        Matcher m = ASSIGNMENT.matcher(s);
-        while (m.find()) {
+        Matcher m = ASSIGNMENT.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        int n = s.length();
+        int done = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c != '=' && c != ':' && c != ',' || i < done) {
+                continue;
+            }
+            // Walk back from the separator to the start of the key; then one anchored match attempt.
+            int j = i - 1;
+            while (j >= 0 && i - j <= 3 && (s.charAt(j) == ':' || s.charAt(j) == '?')) {
+                j--;
+            }
+            while (j >= 0 && i - j <= 6 && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                j--;
+            }
+            if (j >= 0 && (s.charAt(j) == '"' || s.charAt(j) == '\'')) {
+                j--;
+            } else if (c == ',') {
+                continue; // a comma separates a key only in quoted form: ("api_key", "...")
+            }
+            int keyEnd = j + 1;
+            while (j >= 0 && keyEnd - j <= 60 && isKeyChar(s.charAt(j))) {
+                j--;
+            }
+            int keyStart = j + 1;
+            if (keyStart >= keyEnd) {
+                continue;
+            }
+            m.region(keyStart, Math.min(n, i + 320));
+            if (m.lookingAt()) {
+                report(m, s, out);
+                done = m.end();
+            }
+        }
+    }
+
+    private static boolean isKeyChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+    }
+
+    private void report(Matcher m, String s, List<PrivacyItem> out) {
+        {
             String key = m.group(1).toLowerCase(Locale.ROOT);
             boolean password = containsAny(key, PASSWORD_WORDS);
             if (!password && !containsAny(key, SECRET_WORDS) || excluded(key)) {
-                continue;
+                return;
             }
             if (key.endsWith("authtoken") && key.startsWith("_") && !npmrc(s, m.start(1))) {
-                continue;
+                return;
             }
             String raw = m.group(2);
             String value = SecretRecognizers.trimValue(raw);
             if (VENDOR_PREFIX.matcher(value).lookingAt()) {
-                continue; // a vendor token shape: its own recognizer decides
+                return; // a vendor token shape: its own recognizer decides
             }
             boolean ok = password
                     ? value.length() >= 6
@@ -104,7 +145,7 @@ final class AssignmentRecognizer implements Recognizer {
                             && SecretRecognizers.randomLooking(value, 6)
                     : SecretRecognizers.randomLooking(value, 8);
             if (!ok) {
-                continue;
+                return;
             }
             int start = m.start(2) + raw.indexOf(value);
             int end = start + value.length();

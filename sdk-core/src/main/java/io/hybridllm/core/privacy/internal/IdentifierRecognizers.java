@@ -27,6 +27,7 @@ final class IdentifierRecognizers {
     static final class Spec {
         final PatternRecognizer.Builder b;
         int minDigits;
+        int span = 700;
 
         Spec(String name, String type, PiiClass cls, String regex) {
             b = PatternRecognizer.builder(name, type, cls).pattern(Pattern.compile(regex));
@@ -62,13 +63,18 @@ final class IdentifierRecognizers {
             return this;
         }
 
+        Spec span(int n) {
+            span = n;
+            return this;
+        }
+
         Spec group(int g) {
             b.group(g);
             return this;
         }
 
         Recognizer build() {
-            return new PatternRunner(b.build(), minDigits);
+            return new PatternRunner(b.build(), minDigits, span);
         }
     }
 
@@ -104,11 +110,13 @@ final class IdentifierRecognizers {
         r.add(spec("crypto-btc", "CRYPTO", fin, L + "[13][1-9A-HJ-NP-Za-km-z]{25,34}" + R)
                 .valid(Checksums::base58Check)
                 .score(0.95, 1.0)
+                .digits(1)
                 .build());
         r.add(spec("crypto-bech32", "CRYPTO", fin, L + "(?:bc|BC)1[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}" + R)
                 .valid(Checksums::bech32)
                 .score(0.95, 1.0)
                 .hint("1")
+                .digits(1)
                 .build());
         r.add(spec("crypto-eth", "CRYPTO", fin, L + "0x[0-9a-fA-F]{40}" + R)
                 .score(0.6, 0.95)
@@ -226,6 +234,7 @@ final class IdentifierRecognizers {
                                 + R)
                 .valid(Checksums::itFiscalCode)
                 .score(0.9, 1.0)
+                .digits(7)
                 .build());
         r.add(spec(
                         "it-identity-card",
@@ -473,6 +482,7 @@ final class IdentifierRecognizers {
                         PiiClass.OTHER,
                         "(?<![A-Za-z0-9@./-])[A-Za-z0-9-]{1,63}\\.(?:com|org|net|io|gov|edu|co\\.uk|de|site|info|biz|vlaanderen)(?![A-Za-z0-9@-])")
                 .score(0.45, 0.45)
+                .hint(".")
                 .build());
         // UK postcode (a location).
         r.add(spec(

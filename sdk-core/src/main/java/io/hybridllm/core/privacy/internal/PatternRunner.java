@@ -5,22 +5,65 @@ import io.hybridllm.core.privacy.PrivacyItem;
 import java.util.List;
 import java.util.regex.Matcher;
 
-/** Runs one {@link PatternRecognizer}: hint check, match, validate, context. */
+/**
+ * Runs one {@link PatternRecognizer}: only inside digit windows when every match holds digits, only around
+ * occurrences of the hint when there is one, else over the whole text; then validates and weighs context.
+ */
 final class PatternRunner implements Recognizer {
+    private static final int HINT_BEFORE = 80;
+
     private final PatternRecognizer r;
     private final int minDigits;
+    private final int span;
 
     PatternRunner(PatternRecognizer r, int minDigits) {
+        this(r, minDigits, 700);
+    }
+
+    PatternRunner(PatternRecognizer r, int minDigits, int span) {
         this.r = r;
         this.minDigits = minDigits;
+        this.span = span;
     }
 
     @Override
     public void find(ScanText t, List<PrivacyItem> out) {
-        if (t.digits < minDigits || r.hint() != null && !t.text.contains(r.hint())) {
+        if (t.digits < minDigits) {
             return;
         }
         Matcher m = r.pattern().matcher(t.text);
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        if (minDigits > 0) {
+            int[] w = t.digitWindows();
+            for (int i = 0; i < w.length; i += 3) {
+                if (w[i + 2] >= minDigits) {
+                    run(t, m, w[i], w[i + 1], out);
+                }
+            }
+        } else if (r.hint() != null) {
+            String hint = r.hint();
+            int n = t.text.length();
+            int at = t.text.indexOf(hint);
+            int done = 0;
+            while (at >= 0) {
+                int start = Math.max(done, at - HINT_BEFORE);
+                int end = Math.min(n, at + hint.length() + span);
+                int next = t.text.indexOf(hint, at + 1);
+                while (next >= 0 && next - HINT_BEFORE <= end) {
+                    end = Math.min(n, next + hint.length() + span);
+                    next = t.text.indexOf(hint, next + 1);
+                }
+                run(t, m, start, end, out);
+                done = end;
+                at = next;
+            }
+        } else {
+            run(t, m, 0, t.text.length(), out);
+        }
+    }
+
+    private void run(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
+        m.region(from, to);
         while (m.find()) {
             int start = m.start(r.group());
             int end = m.end(r.group());

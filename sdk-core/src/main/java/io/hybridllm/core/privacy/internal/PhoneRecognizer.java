@@ -24,9 +24,19 @@ final class PhoneRecognizer implements Recognizer {
         if (t.digits < 7) {
             return;
         }
-        for (PhoneNumberMatch m : UTIL.findNumbers(t.text, region, PhoneNumberUtil.Leniency.VALID, MAX_TRIES)) {
-            int start = m.start();
-            int end = m.end();
+        int[] w = t.digitWindows();
+        for (int k = 0; k < w.length; k += 3) {
+            if (w[k + 2] >= 7) {
+                find(t, w[k], w[k + 1], out);
+            }
+        }
+    }
+
+    private void find(ScanText t, int from, int to, List<PrivacyItem> out) {
+        String window = t.text.substring(from, to);
+        for (PhoneNumberMatch m : UTIL.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, MAX_TRIES)) {
+            int start = from + m.start();
+            int end = from + m.end();
             double score = t.hasContext(start, end, CONTEXT) ? 0.95 : 0.75;
             out.add(PrivacyItem.of("PHONE_NUMBER", PiiClass.CONTACT, start, end, score, "libphonenumber"));
         }

@@ -54,6 +54,17 @@ final class PhoneShapeRecognizer implements Recognizer {
             return;
         }
         Matcher m = SHAPE.matcher(t.text);
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int[] w = t.digitWindows();
+        for (int k = 0; k < w.length; k += 3) {
+            if (w[k + 2] >= 7) {
+                m.region(w[k], w[k + 1]);
+                scan(t, m, out);
+            }
+        }
+    }
+
+    private void scan(ScanText t, Matcher m, List<PrivacyItem> out) {
         while (m.find()) {
             String v = m.group();
             int digits = 0;

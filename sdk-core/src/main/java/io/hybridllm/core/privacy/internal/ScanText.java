@@ -11,6 +11,10 @@ final class ScanText {
     final int digits;
     final boolean hasUpper;
     private char[] lower;
+    private int[] digitWindows;
+
+    /** Chars around a digit cluster that a match may still span (letters of an id, street words before a number). */
+    static final int MARGIN = 24;
 
     ScanText(String text) {
         this.text = text;
@@ -26,6 +30,51 @@ final class ScanText {
         }
         this.digits = d;
         this.hasUpper = upper;
+    }
+
+    /**
+     * Disjoint windows {@code [start, end, digitCount]} around clusters of digits (digits at most three chars apart),
+     * widened by {@link #MARGIN}. A match that contains a digit lies inside one window, so digit patterns only run
+     * there: prose without numbers costs them nothing.
+     */
+    int[] digitWindows() {
+        if (digitWindows == null) {
+            int[] w = new int[12];
+            int count = 0;
+            int n = text.length();
+            int clusterStart = -1;
+            int last = -10;
+            int digitsIn = 0;
+            for (int i = 0; i <= n; i++) {
+                boolean digit = i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9';
+                if (i == n || digit && i - last > 3) {
+                    if (clusterStart >= 0) {
+                        int ws = Math.max(0, clusterStart - MARGIN);
+                        int we = Math.min(n, last + 1 + MARGIN);
+                        if (count > 0 && ws <= w[count - 2]) {
+                            w[count - 2] = we;
+                            w[count - 1] += digitsIn;
+                        } else {
+                            if (count + 3 > w.length) {
+                                w = java.util.Arrays.copyOf(w, w.length * 2);
+                            }
+                            w[count] = ws;
+                            w[count + 1] = we;
+                            w[count + 2] = digitsIn;
+                            count += 3;
+                        }
+                    }
+                    clusterStart = i;
+                    digitsIn = 0;
+                }
+                if (digit) {
+                    last = i;
+                    digitsIn++;
+                }
+            }
+            digitWindows = java.util.Arrays.copyOf(w, count);
+        }
+        return digitWindows;
     }
 
     /** The text lower-cased char by char (same length and offsets as the text). */

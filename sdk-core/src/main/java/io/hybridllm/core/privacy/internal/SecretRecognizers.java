@@ -85,7 +85,7 @@ final class SecretRecognizers {
                 r,
                 "flyio-token",
                 "FLYIO_TOKEN",
-                L + "(?:fo1_[A-Za-z0-9_-]{43}|fm[12][ar]?_[A-Za-z0-9+/=_-]{100,})",
+                L + "(?:fo1_[A-Za-z0-9_-]{43}|fm[12][ar]?_[A-Za-z0-9+/=_-]{100,4000})",
                 null);
         token(
                 r,
@@ -118,7 +118,7 @@ final class SecretRecognizers {
                 "SOURCEGRAPH_TOKEN",
                 L + "sgp_(?:local|[a-fA-F0-9]{16})_[a-fA-F0-9]{40}" + R,
                 "sgp_");
-        token(r, "onepassword-token", "ONEPASSWORD_TOKEN", L + "ops_eyJ[A-Za-z0-9+/=]{250,}", "ops_");
+        token(r, "onepassword-token", "ONEPASSWORD_TOKEN", L + "ops_eyJ[A-Za-z0-9+/=]{250,4000}", "ops_");
         token(
                 r,
                 "onepassword-secret-key",
@@ -154,6 +154,7 @@ final class SecretRecognizers {
                 .valid(SecretRecognizers::jwt)
                 .score(0.95, 1.0)
                 .hint("eyJ")
+                .span(16_000)
                 .build());
         r.add(spec(
                         "private-key-block",
@@ -162,6 +163,7 @@ final class SecretRecognizers {
                         "-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\\s:,.()-]{40,20000}?-----END \\1PRIVATE KEY(?: BLOCK)?-----")
                 .score(0.99, 1.0)
                 .hint("PRIVATE KEY")
+                .span(20_200)
                 .build());
         r.add(spec(
                         "private-key-header",
@@ -187,6 +189,7 @@ final class SecretRecognizers {
                 .score(0.85, 1.0)
                 .ctx("curl")
                 .hint("-u")
+                .span(300)
                 .build());
         r.add(spec(
                         "auth-header",
