@@ -184,6 +184,7 @@ final class AddressRecognizer implements Recognizer {
 
     private static void places(ScanText t, List<PrivacyItem> out) {
         String s = t.text;
+        boolean shouting = s.chars().noneMatch(Character::isLowerCase);
         List<Words.Word> words = Words.of(s);
         for (int i = 0; i < words.size(); i++) {
             Words.Word w = words.get(i);
@@ -238,7 +239,9 @@ final class AddressRecognizer implements Recognizer {
                     break;
                 }
             }
-            if (cue && (w.allCaps() && w.end() - w.start() >= 4 || w.capitalized() && w.end() - w.start() >= 4)) {
+            if (cue
+                    && !shouting
+                    && (w.allCaps() && w.end() - w.start() >= 4 || w.capitalized() && w.end() - w.start() >= 4)) {
                 int end = w.end();
                 int j = i + 1;
                 while (j < words.size()

@@ -484,6 +484,17 @@ final class IdentifierRecognizers {
                 .score(0.45, 0.45)
                 .hint(".")
                 .build());
+        // Postal codes after a cue word.
+        r.add(spec(
+                        "postal-code-cue",
+                        "POSTAL_CODE",
+                        PiiClass.LOCATION,
+                        "(?i:zip|zip code|postal code|postcode|post code|plz|cep)[: \\t]{1,3}(\\d{3,5}(?:[- ]\\d{2,4})?(?: ?[A-Z]{2})?)"
+                                + RD)
+                .group(1)
+                .score(0.7, 0.7)
+                .digits(3)
+                .build());
         // UK postcode (a location).
         r.add(spec(
                         "uk-postcode",

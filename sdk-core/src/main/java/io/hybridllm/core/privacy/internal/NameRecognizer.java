@@ -118,6 +118,26 @@ final class NameRecognizer implements Recognizer {
             i = j;
         }
         lowerCaseAfterStrongCue(t, words, out);
+        if (!t.hasUpper) {
+            lowerCaseGivenNames(words, t.text, out);
+        }
+    }
+
+    /** A text typed all in lower case: known given names (and the word after, a likely surname) still count. */
+    private static void lowerCaseGivenNames(List<Words.Word> words, String s, List<PrivacyItem> out) {
+        for (int i = 0; i < words.size(); i++) {
+            Words.Word w = words.get(i);
+            if (!Gazetteers.GIVEN_NAMES.contains(w.lower()) || Gazetteers.NOT_NAMES.contains(w.lower())) {
+                continue;
+            }
+            int end = w.end();
+            if (i + 1 < words.size()
+                    && Words.adjacent(s, w, words.get(i + 1))
+                    && !Gazetteers.NOT_NAMES.contains(words.get(i + 1).lower())) {
+                end = words.get(++i).end();
+            }
+            out.add(PrivacyItem.of("PERSON", PiiClass.PERSON, w.start(), end, 0.6, "name-gazetteer"));
+        }
     }
 
     private static final List<String> STRONG_CUES = List.of(
