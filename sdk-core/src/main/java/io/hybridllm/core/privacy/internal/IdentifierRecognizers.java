@@ -473,8 +473,19 @@ final class IdentifierRecognizers {
                         "url",
                         "URL",
                         PiiClass.OTHER,
-                        "(?i)(?<![A-Za-z0-9@.-])(?:https?://|www\\.)[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:[/?#][^\\s\"'<>()\\[\\]{}]{0,2000})?")
+                        "(?i)(?<![A-Za-z0-9@.-])https?://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:[/?#][^\\s\"'<>()\\[\\]{}]{0,2000})?")
                 .score(0.6, 0.6)
+                .hint("://")
+                .span(2300)
+                .build());
+        r.add(spec(
+                        "url-www",
+                        "URL",
+                        PiiClass.OTHER,
+                        "(?<![A-Za-z0-9@.-])www\\.[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:[/?#][^\\s\"'<>()\\[\\]{}]{0,2000})?")
+                .score(0.6, 0.6)
+                .hint("www.")
+                .span(2300)
                 .build());
         r.add(spec(
                         "domain-url",

@@ -62,6 +62,15 @@ final class PatternRunner implements Recognizer {
         }
     }
 
+    private boolean anyContext(ScanText t) {
+        for (String w : r.contextWords()) {
+            if (t.containsLower(w, 0, t.text.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void run(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
         m.region(from, to);
         while (m.find()) {

@@ -35,9 +35,14 @@ final class SecretRecognizers {
                 r,
                 "gitlab-token",
                 "GITLAB_TOKEN",
-                L
-                        + "(?:gl(?:pat|dt|soat|cbt|rt|ft|ffct|oas|imt|agent|ptt)-[A-Za-z0-9_-]{20,80}|GR1348941[A-Za-z0-9_-]{20,50})(?![A-Za-z0-9_-])",
-                null);
+                L + "gl(?:pat|dt|soat|cbt|rt|ft|ffct|oas|imt|agent|ptt)-[A-Za-z0-9_-]{20,80}(?![A-Za-z0-9_-])",
+                "gl");
+        token(
+                r,
+                "gitlab-runner-token",
+                "GITLAB_TOKEN",
+                L + "GR1348941[A-Za-z0-9_-]{20,50}(?![A-Za-z0-9_-])",
+                "GR1348941");
         token(
                 r,
                 "slack-token",
@@ -71,7 +76,8 @@ final class SecretRecognizers {
         token(r, "pypi-token", "PYPI_TOKEN", L + "pypi-AgE[A-Za-z0-9_-]{50,1000}", "pypi-");
         token(r, "sendgrid-key", "SENDGRID_KEY", L + "SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}" + R, "SG.");
         token(r, "telegram-bot-token", "TELEGRAM_TOKEN", "(?<![A-Za-z0-9])\\d{8,10}:AA[A-Za-z0-9_-]{33}" + R, ":AA");
-        token(r, "twilio-key", "TWILIO_KEY", L + "(?:SK|AC)[0-9a-f]{32}" + R, null);
+        token(r, "twilio-key", "TWILIO_KEY", L + "SK[0-9a-f]{32}" + R, "SK");
+        token(r, "twilio-account", "TWILIO_KEY", L + "AC[0-9a-f]{32}" + R, "AC");
         token(
                 r,
                 "discord-token",
@@ -81,12 +87,8 @@ final class SecretRecognizers {
         token(r, "square-token", "SQUARE_TOKEN", L + "sq0(?:atp|csp)-[A-Za-z0-9_-]{22,43}" + R, "sq0");
         token(r, "meta-token", "META_ACCESS_TOKEN", L + "EAA[A-Za-z0-9_-]{40,400}" + R, "EAA");
         token(r, "facebook-app-token", "META_ACCESS_TOKEN", "(?<![0-9])\\d{15,16}\\|[A-Za-z0-9_-]{27}" + R, "|");
-        token(
-                r,
-                "flyio-token",
-                "FLYIO_TOKEN",
-                L + "(?:fo1_[A-Za-z0-9_-]{43}|fm[12][ar]?_[A-Za-z0-9+/=_-]{100,4000})",
-                null);
+        token(r, "flyio-token", "FLYIO_TOKEN", L + "fo1_[A-Za-z0-9_-]{43}", "fo1_");
+        token(r, "flyio-macaroon", "FLYIO_TOKEN", L + "fm[12][ar]?_[A-Za-z0-9+/=_-]{100,4000}", "fm");
         token(
                 r,
                 "sentry-token",
@@ -133,7 +135,8 @@ final class SecretRecognizers {
                 "Q~");
         token(r, "mailchimp-key", "MAILCHIMP_KEY", L + "[0-9a-f]{32}-us\\d{1,2}" + R, "-us");
         token(r, "databricks-token", "DATABRICKS_TOKEN", L + "dapi[a-f0-9]{32}(?:-\\d)?" + R, "dapi");
-        token(r, "artifactory-key", "ARTIFACTORY_KEY", L + "(?:AKCp[A-Za-z0-9]{69}|cmVmdGtu[A-Za-z0-9]{56})" + R, null);
+        token(r, "artifactory-key", "ARTIFACTORY_KEY", L + "AKCp[A-Za-z0-9]{69}" + R, "AKCp");
+        token(r, "artifactory-reference-token", "ARTIFACTORY_KEY", L + "cmVmdGtu[A-Za-z0-9]{56}" + R, "cmVmdGtu");
         token(
                 r,
                 "sidekiq-secret",
@@ -199,6 +202,7 @@ final class SecretRecognizers {
                 .group(1)
                 .valid(v -> randomLooking(v, 8))
                 .score(0.85, 1.0)
+                .hint(":")
                 .build());
         r.add(spec(
                         "keyword-context-token",
@@ -237,6 +241,7 @@ final class SecretRecognizers {
             case "openai-key":
                 return !v.startsWith("sk-ant-") && (v.contains("T3BlbkFJ") || v.length() >= 40) && mixed(v);
             case "gitlab-token":
+            case "gitlab-runner-token":
                 return gitlab(v);
             case "vault-token":
             case "notion-token":
