@@ -28,9 +28,14 @@ final class IdentifierRecognizers {
         final PatternRecognizer.Builder b;
         int minDigits;
         int span = 700;
+        List<String> anyOf = List.of();
+
+        final boolean digitStart;
 
         Spec(String name, String type, PiiClass cls, String regex) {
             b = PatternRecognizer.builder(name, type, cls).pattern(Pattern.compile(regex));
+            String rest = regex.startsWith(LD) ? regex.substring(LD.length()) : "";
+            digitStart = rest.startsWith("\\d") || rest.matches("(?s)(?:\\[\\d|\\d|\\(\\?:\\d).*");
         }
 
         Spec score(double s, double ctx) {
@@ -63,6 +68,12 @@ final class IdentifierRecognizers {
             return this;
         }
 
+        /** Runs the pattern only if one of these lower-case words occurs in the text. */
+        Spec anyOf(String... words) {
+            anyOf = List.of(words);
+            return this;
+        }
+
         Spec span(int n) {
             span = n;
             return this;
@@ -74,7 +85,7 @@ final class IdentifierRecognizers {
         }
 
         Recognizer build() {
-            return new PatternRunner(b.build(), minDigits, span);
+            return new PatternRunner(b.build(), minDigits, span, anyOf, digitStart);
         }
     }
 

@@ -23,7 +23,7 @@ final class IpRecognizer implements Recognizer {
                 out.add(item(t, m.start(), m.end()));
             }
         }
-        if (s.indexOf(':') >= 0) {
+        if (s.indexOf(':') >= 0 && hexColonHex(s)) {
             Matcher m = V6.matcher(s);
             while (m.find()) {
                 int end = m.end();
@@ -49,6 +49,18 @@ final class IpRecognizer implements Recognizer {
                 out.add(item(t, m.start(), spanEnd));
             }
         }
+    }
+
+    /** Whether some {@code ::} or {@code h:h} (h a hex digit) occurs: the least an IPv6 address holds. */
+    private static boolean hexColonHex(String s) {
+        for (int i = s.indexOf(':'); i >= 0; i = s.indexOf(':', i + 1)) {
+            boolean before = i > 0 && (Character.digit(s.charAt(i - 1), 16) >= 0 || s.charAt(i - 1) == ':');
+            boolean after = i + 1 < s.length() && (Character.digit(s.charAt(i + 1), 16) >= 0 || s.charAt(i + 1) == ':');
+            if (before && after || i + 1 < s.length() && s.charAt(i + 1) == ':') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PrivacyItem item(ScanText t, int start, int end) {

@@ -15,15 +15,20 @@ final class PatternRunner implements Recognizer {
     private final PatternRecognizer r;
     private final int minDigits;
     private final int span;
+    private final List<String> anyOf;
+    private final boolean digitStart;
 
     PatternRunner(PatternRecognizer r, int minDigits) {
-        this(r, minDigits, 700);
+        this(r, minDigits, 700, List.of(), false);
     }
 
-    PatternRunner(PatternRecognizer r, int minDigits, int span) {
+    /** {@code anyOf}: lower-case words of which at least one must occur in the text for the pattern to run. */
+    PatternRunner(PatternRecognizer r, int minDigits, int span, List<String> anyOf, boolean digitStart) {
+        this.digitStart = digitStart;
         this.r = r;
         this.minDigits = minDigits;
         this.span = span;
+        this.anyOf = List.copyOf(anyOf);
     }
 
     @Override
@@ -37,7 +42,11 @@ final class PatternRunner implements Recognizer {
             int[] w = t.digitWindows();
             for (int i = 0; i < w.length; i += 3) {
                 if (w[i + 2] >= minDigits) {
-                    run(t, m, w[i], w[i + 1], out);
+                    if (digitStart) {
+                        runFromDigitStarts(t, m, w[i], w[i + 1], out);
+                    } else {
+                        run(t, m, w[i], w[i + 1], out);
+                    }
                 }
             }
         } else if (r.hint() != null) {
@@ -62,8 +71,8 @@ final class PatternRunner implements Recognizer {
         }
     }
 
-    private boolean anyContext(ScanText t) {
-        for (String w : r.contextWords()) {
+    private static boolean anyOf(ScanText t, List<String> words) {
+        for (String w : words) {
             if (t.containsLower(w, 0, t.text.length())) {
                 return true;
             }
@@ -71,21 +80,50 @@ final class PatternRunner implements Recognizer {
         return false;
     }
 
+    /**
+     * For patterns that start with a digit not preceded by another: one anchored attempt at each start of a digit
+     * run instead of an attempt at every position.
+     */
+    private void runFromDigitStarts(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
+        String s = t.text;
+        int p = from;
+        while (p < to) {
+            char c = s.charAt(p);
+            if (c < '0' || c > '9' || p > 0 && Character.isDigit(s.charAt(p - 1))) {
+                p++;
+                continue;
+            }
+            m.region(p, to);
+            if (m.lookingAt()) {
+                report(t, m, out);
+                p = Math.max(p + 1, m.end());
+            } else {
+                p++;
+            }
+        }
+    }
+
     private void run(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
         m.region(from, to);
         while (m.find()) {
+            report(t, m, out);
+        }
+    }
+
+    private void report(ScanText t, Matcher m, List<PrivacyItem> out) {
+        {
             int start = m.start(r.group());
             int end = m.end(r.group());
             if (start < 0 || end <= start) {
-                continue;
+                return;
             }
             String value = t.text.substring(start, end);
             if (!r.validate(value)) {
-                continue;
+                return;
             }
             boolean context = t.hasContext(start, end, r.contextWords());
             if (r.contextRequired() && !context) {
-                continue;
+                return;
             }
             double score = context ? r.contextScore() : r.score();
             out.add(PrivacyItem.of(r.type(), r.piiClass(), start, end, score, r.name()));

@@ -203,6 +203,7 @@ final class SecretRecognizers {
                 .valid(v -> randomLooking(v, 8))
                 .score(0.85, 1.0)
                 .hint(":")
+                .anyOf("auth", "api", "token", "key")
                 .build());
         r.add(spec(
                         "keyword-context-token",
@@ -213,6 +214,7 @@ final class SecretRecognizers {
                 .group(1)
                 .valid(v -> randomLooking(v, 14) && Character.isLetterOrDigit(v.charAt(0)))
                 .score(0.8, 1.0)
+                .anyOf("snyk", "sonar", "sourcegraph", "okta")
                 .build());
         r.add(spec(
                         "sumologic-access-id",
@@ -222,6 +224,7 @@ final class SecretRecognizers {
                 .group(1)
                 .valid(SecretRecognizers::mixed)
                 .score(0.85, 1.0)
+                .anyOf("sumo")
                 .build());
         r.add(new AssignmentRecognizer());
         return r;
