@@ -498,14 +498,7 @@ final class IdentifierRecognizers {
                 .hint("www.")
                 .span(2300)
                 .build());
-        r.add(spec(
-                        "domain-url",
-                        "URL",
-                        PiiClass.OTHER,
-                        "(?<![A-Za-z0-9@./-])[A-Za-z0-9-]{1,63}\\.(?:com|org|net|io|gov|edu|co\\.uk|de|site|info|biz|vlaanderen)(?![A-Za-z0-9@-])")
-                .score(0.45, 0.45)
-                .hint(".")
-                .build());
+        r.add(new DomainRecognizer());
         // Postal codes after a cue word.
         r.add(spec(
                         "postal-code-cue",

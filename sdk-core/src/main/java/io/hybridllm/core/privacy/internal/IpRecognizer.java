@@ -18,9 +18,22 @@ final class IpRecognizer implements Recognizer {
     public void find(ScanText t, List<PrivacyItem> out) {
         String s = t.text;
         if (t.digits >= 4 && s.indexOf('.') >= 0) {
-            Matcher m = V4.matcher(s);
-            while (m.find()) {
-                out.add(item(t, m.start(), m.end()));
+            Matcher m = V4.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+            int n = s.length();
+            int p = 0;
+            while (p < n) {
+                char c = s.charAt(p);
+                if (c < '0' || c > '9' || p > 0 && Character.isDigit(s.charAt(p - 1))) {
+                    p++;
+                    continue;
+                }
+                m.region(p, n);
+                if (m.lookingAt()) {
+                    out.add(item(t, m.start(), m.end()));
+                    p = m.end();
+                } else {
+                    p++;
+                }
             }
         }
         if (s.indexOf(':') >= 0 && hexColonHex(s)) {

@@ -82,6 +82,11 @@ final class PhoneShapeRecognizer implements Recognizer {
             }
             boolean strongShape = v.startsWith("+") || v.indexOf('(') >= 0 || groups >= 3;
             boolean context = t.hasContext(m.start(), m.end(), CONTEXT);
+            if (validForDefaultRegion(v)) {
+                out.add(PrivacyItem.of(
+                        "PHONE_NUMBER", PiiClass.CONTACT, m.start(), m.end(), context ? 0.95 : 0.75, "libphonenumber"));
+                continue;
+            }
             boolean valid = validSomewhere(v);
             double score;
             if (valid) {
@@ -94,6 +99,14 @@ final class PhoneShapeRecognizer implements Recognizer {
                 continue;
             }
             out.add(PrivacyItem.of("PHONE_NUMBER", PiiClass.CONTACT, m.start(), m.end(), score, "phone-shape"));
+        }
+    }
+
+    private boolean validForDefaultRegion(String v) {
+        try {
+            return UTIL.isValidNumber(UTIL.parse(v, region));
+        } catch (NumberParseException e) {
+            return false;
         }
     }
 

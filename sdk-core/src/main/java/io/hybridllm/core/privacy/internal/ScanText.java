@@ -11,6 +11,7 @@ final class ScanText {
     final int digits;
     final boolean hasUpper;
     private char[] lower;
+    private String lowerString;
     private int[] digitWindows;
 
     /** Chars around a digit cluster that a match may still span (letters of an id, street words before a number). */
@@ -119,7 +120,11 @@ final class ScanText {
 
     /** Whether {@code word} (lower case) occurs in [from, to). */
     boolean containsLower(String word, int from, int to) {
-        return indexOf(lower(), word, Math.max(0, from), Math.min(text.length(), to)) >= 0;
+        if (lowerString == null) {
+            lowerString = new String(lower());
+        }
+        int at = lowerString.indexOf(word, Math.max(0, from));
+        return at >= 0 && at + word.length() <= Math.min(text.length(), to);
     }
 
     static int indexOf(char[] hay, String needle, int from, int to) {

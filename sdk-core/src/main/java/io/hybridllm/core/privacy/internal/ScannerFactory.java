@@ -41,7 +41,6 @@ public final class ScannerFactory {
                 .score(0.95, 1.0)
                 .hint("@")
                 .build());
-        r.add(new PhoneRecognizer(region));
         r.add(new PhoneShapeRecognizer(region));
         r.addAll(IdentifierRecognizers.all());
         r.addAll(SecretRecognizers.all());
