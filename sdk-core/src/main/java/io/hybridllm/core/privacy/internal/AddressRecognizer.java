@@ -88,7 +88,19 @@ final class AddressRecognizer implements Recognizer {
         String s = t.text;
         {
             Matcher m = in(STREET, s, from, to);
-            while (m.find()) {
+            int p = from;
+            while (p < to) {
+                char c0 = s.charAt(p);
+                if (c0 < '0' || c0 > '9' || p > 0 && Character.isLetterOrDigit(s.charAt(p - 1))) {
+                    p++;
+                    continue;
+                }
+                m.region(p, to);
+                if (!m.lookingAt()) {
+                    p++;
+                    continue;
+                }
+                p = Math.max(p + 1, m.end());
                 String words = s.substring(m.start(), m.end());
                 boolean streetWord = hasStreetWord(words);
                 boolean trailingNumber = Character.isDigit(words.charAt(words.length() - 1));
@@ -185,7 +197,7 @@ final class AddressRecognizer implements Recognizer {
     private static void places(ScanText t, List<PrivacyItem> out) {
         String s = t.text;
         boolean shouting = s.chars().noneMatch(Character::isLowerCase);
-        List<Words.Word> words = Words.of(s);
+        List<Words.Word> words = t.words();
         for (int i = 0; i < words.size(); i++) {
             Words.Word w = words.get(i);
             if (!w.capitalized() && !w.allCaps()) {

@@ -74,6 +74,14 @@ final class IdentifierRecognizers {
             return this;
         }
 
+        PatternRunner.Anchor anchor;
+
+        /** Match attempts only where {@code a} says one may start (one anchored attempt each). */
+        Spec anchor(PatternRunner.Anchor a) {
+            anchor = a;
+            return this;
+        }
+
         Spec span(int n) {
             span = n;
             return this;
@@ -85,7 +93,7 @@ final class IdentifierRecognizers {
         }
 
         Recognizer build() {
-            return new PatternRunner(b.build(), minDigits, span, anyOf, digitStart);
+            return new PatternRunner(b.build(), minDigits, span, anyOf, digitStart).anchoredAt(anchor);
         }
     }
 
@@ -478,6 +486,7 @@ final class IdentifierRecognizers {
                 .valid(v -> !Checksums.compact(v).equals("FFFFFFFFFFFF"))
                 .score(0.7, 0.95)
                 .ctx("mac", "hardware", "physical", "ethernet")
+                .anchor(IdentifierRecognizers::macStart)
                 .build());
         r.add(new IpRecognizer());
         r.add(spec(
@@ -523,6 +532,22 @@ final class IdentifierRecognizers {
                 .digits(1)
                 .build());
         return r;
+    }
+
+    /** A MAC address can start here: two hex digits then ':' or '-', or four hex digits then '.'. */
+    static boolean macStart(String s, int i) {
+        if (i + 5 > s.length() || i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+            return false;
+        }
+        if (!hex(s.charAt(i)) || !hex(s.charAt(i + 1))) {
+            return false;
+        }
+        char c = s.charAt(i + 2);
+        return c == ':' || c == '-' || hex(c) && hex(s.charAt(i + 3)) && s.charAt(i + 4) == '.';
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /** For x-y-z numbers: either no separators or the same one twice. */

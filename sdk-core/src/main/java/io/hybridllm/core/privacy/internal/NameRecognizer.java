@@ -83,7 +83,7 @@ final class NameRecognizer implements Recognizer {
     @Override
     public void find(ScanText t, List<PrivacyItem> out) {
         String s = t.text;
-        List<Words.Word> words = Words.of(s);
+        List<Words.Word> words = t.words();
         int i = 0;
         while (i < words.size()) {
             Words.Word w = words.get(i);

@@ -17,6 +17,18 @@ final class PatternRunner implements Recognizer {
     private final int span;
     private final List<String> anyOf;
     private final boolean digitStart;
+    private Anchor anchor;
+
+    /** Positions where a match may start; the pattern then makes one anchored attempt at each. */
+    @FunctionalInterface
+    interface Anchor {
+        boolean at(String text, int index);
+    }
+
+    PatternRunner anchoredAt(Anchor a) {
+        this.anchor = a;
+        return this;
+    }
 
     PatternRunner(PatternRecognizer r, int minDigits) {
         this(r, minDigits, 700, List.of(), false);
@@ -65,6 +77,23 @@ final class PatternRunner implements Recognizer {
                 run(t, m, start, end, out);
                 done = end;
                 at = next;
+            }
+        } else if (anchor != null) {
+            String s = t.text;
+            int n = s.length();
+            int p = 0;
+            while (p < n) {
+                if (!anchor.at(s, p)) {
+                    p++;
+                    continue;
+                }
+                m.region(p, n);
+                if (m.lookingAt()) {
+                    report(t, m, out);
+                    p = Math.max(p + 1, m.end());
+                } else {
+                    p++;
+                }
             }
         } else {
             run(t, m, 0, t.text.length(), out);

@@ -12,6 +12,7 @@ final class ScanText {
     final boolean hasUpper;
     private char[] lower;
     private String lowerString;
+    private List<Words.Word> words;
     private int[] digitWindows;
 
     /** Chars around a digit cluster that a match may still span (letters of an id, street words before a number). */
@@ -76,6 +77,14 @@ final class ScanText {
             digitWindows = java.util.Arrays.copyOf(w, count);
         }
         return digitWindows;
+    }
+
+    /** The words of the text, split once for the name and place recognizers. */
+    List<Words.Word> words() {
+        if (words == null) {
+            words = Words.of(text);
+        }
+        return words;
     }
 
     /** The text lower-cased char by char (same length and offsets as the text). */
