@@ -79,16 +79,17 @@ public final class DefaultPrivacyScanner implements PrivacyScanner {
             candidates.add(item);
         }
         candidates.sort(BEST_FIRST);
+        // Kept items never overlap, so ordered by start they are also ordered by end: a candidate overlaps a kept
+        // item only if the kept item starting just before it, or the one starting at/after it, intersects it.
+        java.util.TreeMap<Integer, PrivacyItem> byStart = new java.util.TreeMap<>();
         List<PrivacyItem> kept = new ArrayList<>();
         for (PrivacyItem item : candidates) {
-            boolean overlaps = false;
-            for (PrivacyItem k : kept) {
-                if (k.start() < item.end() && item.start() < k.end()) {
-                    overlaps = true;
-                    break;
-                }
-            }
+            java.util.Map.Entry<Integer, PrivacyItem> before = byStart.floorEntry(item.start());
+            java.util.Map.Entry<Integer, PrivacyItem> after = byStart.ceilingEntry(item.start());
+            boolean overlaps = before != null && before.getValue().end() > item.start()
+                    || after != null && after.getKey() < item.end();
             if (!overlaps) {
+                byStart.put(item.start(), item);
                 kept.add(item);
             }
         }
