@@ -359,7 +359,7 @@ final class IdentifierRecognizers {
                 .ctx("henkilötunnus", "hetu", "identity code")
                 .digits(9)
                 .build());
-        r.add(spec("se-personnummer", "SE_PERSONNUMMER", gov, LD + "(?:19|20)?\\d{6}[-+]?\\d{4}" + RD)
+        r.add(spec("se-personnummer", "SE_PERSONNUMMER", gov, LD + "(?:18|19|20)?\\d{6}[-+]?\\d{4}" + RD)
                 .valid(Checksums::sePersonnummer)
                 .score(0.6, 1.0)
                 .ctx("personnummer", "pnr", "personal identity")
