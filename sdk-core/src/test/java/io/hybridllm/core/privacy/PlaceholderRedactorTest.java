@@ -34,8 +34,8 @@ class PlaceholderRedactorTest {
     @Test
     void aDetectedValueIsAlsoReplacedWhereItHadNoContext() {
         ChatRequest request = ChatRequest.builder()
-                .addUserMessage("Card number 4111 1111 1111 1111 was declined")
-                .addUserMessage("retry 4111 1111 1111 1111")
+                .addUserMessage("Card number 4539 1488 0343 6467 was declined")
+                .addUserMessage("retry 4539 1488 0343 6467")
                 .build();
         Redactor.Redaction r = redact(request);
         assertThat(r.request().messages().get(1).content()).isEqualTo("retry <CREDIT_CARD_1>");
