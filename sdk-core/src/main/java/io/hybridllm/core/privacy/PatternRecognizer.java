@@ -179,6 +179,12 @@ public final class PatternRecognizer {
         }
 
         public PatternRecognizer build() {
+            if (pattern == null) {
+                throw new IllegalStateException("pattern not set");
+            }
+            if (group > pattern.matcher("").groupCount()) {
+                throw new IllegalStateException("pattern has no group " + group + ": " + pattern);
+            }
             if (contextRequired && contextWords.isEmpty()) {
                 throw new IllegalStateException("contextRequired needs context words");
             }

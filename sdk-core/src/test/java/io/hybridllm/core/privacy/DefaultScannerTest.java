@@ -146,6 +146,20 @@ class DefaultScannerTest {
     }
 
     @Test
+    void recognizerBuilderRejectsAMissingGroupOrContext() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PatternRecognizer.builder("x", "X", PiiClass.OTHER)
+                        .pattern("a(b)")
+                        .group(2)
+                        .build())
+                .isInstanceOf(IllegalStateException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PatternRecognizer.builder("x", "X", PiiClass.OTHER)
+                        .pattern("ab")
+                        .contextRequired(true)
+                        .build())
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void denyListTermsAreWholeWordsAnyCase() {
         PrivacyScanner s = PrivacyScanners.builder()
                 .denyList("PROJECT", PiiClass.OTHER, List.of("Bluebird"))
