@@ -20,6 +20,14 @@ public interface Redactor {
         return PlaceholderRedactor.INSTANCE;
     }
 
+    /**
+     * Like {@link #placeholders()}, but values of the {@code neverRestore} classes stay as placeholders in the
+     * answer (for example {@code EnumSet.of(PiiClass.SECRET, PiiClass.GOV_ID)}).
+     */
+    static Redactor placeholders(java.util.Set<PiiClass> neverRestore) {
+        return new PlaceholderRedactor(neverRestore);
+    }
+
     /** The redacted request of one call and the way back. */
     interface Redaction {
         /** The request with placeholders in place of the items. */

@@ -4,7 +4,7 @@ import io.hybridllm.core.ChatRequest;
 import io.hybridllm.core.privacy.Redactor;
 import java.util.Map;
 
-/** One call's placeholders and their values (secrets map to themselves, so they are never restored). */
+/** One call's placeholders and their values (never-restore values map to themselves). */
 final class PlaceholderRedaction implements Redactor.Redaction {
     private final ChatRequest request;
     private final Map<String, String> valueByPlaceholder;
@@ -45,7 +45,8 @@ final class PlaceholderRedaction implements Redactor.Redaction {
             if (close < 0) {
                 break;
             }
-            String value = valueByPlaceholder.get(text.substring(open, close + 1));
+            String value =
+                    close - open < longestPlaceholder ? valueByPlaceholder.get(text.substring(open, close + 1)) : null;
             if (value == null) {
                 out.append(text, pos, open + 1);
                 pos = open + 1;
@@ -81,19 +82,23 @@ final class PlaceholderRedaction implements Redactor.Redaction {
         };
     }
 
-    /** The index from which the buffer could still be the start of a placeholder. */
+    /**
+     * Where the buffer's tail could still become a placeholder: the last {@code '<'} whose text up to the end is a
+     * proper prefix of some placeholder. Everything before it can be restored and released now.
+     */
     private int holdBackStart(CharSequence buffer) {
-        int open = -1;
-        for (int i = buffer.length() - 1; i >= 0 && buffer.length() - i <= longestPlaceholder; i--) {
-            char c = buffer.charAt(i);
-            if (c == '>') {
-                break;
+        int n = buffer.length();
+        for (int i = n - 1; i >= 0 && n - i < longestPlaceholder; i--) {
+            if (buffer.charAt(i) != '<') {
+                continue;
             }
-            if (c == '<') {
-                open = i;
-                break;
+            String tail = buffer.subSequence(i, n).toString();
+            for (String p : valueByPlaceholder.keySet()) {
+                if (p.length() > tail.length() && p.startsWith(tail)) {
+                    return i;
+                }
             }
         }
-        return open < 0 ? buffer.length() : open;
+        return n;
     }
 }

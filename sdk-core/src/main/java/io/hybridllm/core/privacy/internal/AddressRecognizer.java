@@ -1,0 +1,272 @@
+package io.hybridllm.core.privacy.internal;
+
+import io.hybridllm.core.privacy.PiiClass;
+import io.hybridllm.core.privacy.PrivacyItem;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Street addresses and places: house number + capitalized street words (+ number, unit, city, state, postcode
+ * lines), post-office boxes and military addresses, and place names from the gazetteer or after a place cue
+ * ("lives in", "grew up in"). Patterns are bounded and start at word boundaries.
+ */
+final class AddressRecognizer implements Recognizer {
+    private static final String WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]{0,30}";
+    private static final String ANY_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]{0,30}";
+    private static final Pattern STREET =
+            Pattern.compile("(?<![\\p{L}\\p{N}])\\d{1,6}[A-Za-z]?(?:[ \\t]\\d{1,6})?,?[ \\t]{1,2}(?:" + ANY_WORD
+                    + "[ \\t]{1,2}){0,4}" + ANY_WORD + "(?:[ \\t]{1,2}\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}]))?");
+    private static final Pattern NAMED_STREET = Pattern.compile("(?<![\\p{L}\\p{N}])" + WORD + "(?:[ \\t]{1,2}" + WORD
+            + "){0,2}[ \\t]{1,2}\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}])");
+    private static final Pattern BOX =
+            Pattern.compile("(?<![\\p{L}\\p{N}])(?:P\\.? ?O\\.? Box \\d{1,6}|PSC \\d{1,5}, Box \\d{1,5}"
+                    + "|Unit \\d{1,5} Box \\d{1,5}|USS \\p{Lu}[\\p{L}]{1,30}|(?:Apt|Apartment|Suite|Ste|Unit)\\.? ?#?\\d{1,6}[A-Za-z]?"
+                    + "|(?:APO|FPO|DPO) A[AEP] \\d{5})(?![\\p{L}\\p{N}])");
+    private static final Pattern TAIL = Pattern.compile(
+            "(?:[ \\t]{0,3}[,\\n][ \\t\\n]{0,3}|[ \\t]{1,3})(?:(?:Apt|Apartment|Suite|Ste|Unit)\\.? ?#?\\d{1,6}"
+                    + "|\\p{Lu}[\\p{L}\\p{M}'’.-]{1,30}(?:[ \\t]\\p{Lu}?[\\p{L}\\p{M}'’.-]{1,30}){0,3}(?:[ \\t]{1,2}\\d{4,6}(?:-\\d{4})?)?"
+                    + "|[A-Z]{2}[ \\t\\n]{1,3}\\d{5}(?:-\\d{4})?|\\d{5}(?:-\\d{4})?|,[ \\t]?[A-Z]{2})");
+    private static final Pattern STATE_ZIP =
+            Pattern.compile("(?<![A-Za-z0-9])[A-Z]{2}[ \\t\\n]{1,3}\\d{5}(?:-\\d{4})?(?![0-9])");
+    private static final List<String> ADDRESS_CUES = List.of(
+            "lives at",
+            "live at",
+            "living at",
+            "address",
+            "meet me at",
+            "located at",
+            "lives on",
+            "live on",
+            "ship to",
+            "deliver to",
+            "send to",
+            "moved to",
+            "resides at",
+            "at ",
+            "on ",
+            "visit ",
+            "taxi to");
+    private static final List<String> PLACE_CUES = List.of(
+            "lives in ",
+            "live in ",
+            "living in ",
+            "grew up in ",
+            "born in ",
+            "located in ",
+            "based in ",
+            "moved to ",
+            "from ",
+            "in ",
+            "to ",
+            "visit ",
+            "near ",
+            "serving ",
+            "city of ",
+            "town of ",
+            "at ",
+            "of ");
+
+    @Override
+    public void find(ScanText t, List<PrivacyItem> out) {
+        String s = t.text;
+        if (t.digits > 0) {
+            int[] w = t.digitWindows();
+            for (int k = 0; k < w.length; k += 3) {
+                streets(t, w[k], w[k + 1], out);
+            }
+        }
+        places(t, out);
+    }
+
+    private static Matcher in(Pattern p, String s, int from, int to) {
+        return p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false).region(from, to);
+    }
+
+    private static void streets(ScanText t, int from, int to, List<PrivacyItem> out) {
+        String s = t.text;
+        {
+            Matcher m = in(STREET, s, from, to);
+            int p = from;
+            while (p < to) {
+                char c0 = s.charAt(p);
+                if (c0 < '0' || c0 > '9' || p > 0 && Character.isLetterOrDigit(s.charAt(p - 1))) {
+                    p++;
+                    continue;
+                }
+                m.region(p, to);
+                if (!m.lookingAt()) {
+                    p++;
+                    continue;
+                }
+                p = Math.max(p + 1, m.end());
+                String words = s.substring(m.start(), m.end());
+                boolean streetWord = hasStreetWord(words);
+                boolean trailingNumber = Character.isDigit(words.charAt(words.length() - 1));
+                boolean cue = t.hasContextBefore(m.start(), ADDRESS_CUES, 24);
+                boolean capitalized = Character.isUpperCase(firstLetter(words));
+                if (!streetWord && !(trailingNumber && (capitalized || cue)) && !(cue && capitalized)) {
+                    continue;
+                }
+                int end = extend(s, m.end());
+                if (!streetWord && !trailingNumber && end == m.end()) {
+                    continue;
+                }
+                double score = streetWord || trailingNumber && end > m.end() ? 0.85 : 0.65;
+                out.add(PrivacyItem.of("STREET_ADDRESS", PiiClass.LOCATION, m.start(), end, score, "address-grammar"));
+            }
+            Matcher nm = in(NAMED_STREET, s, from, to);
+            while (nm.find()) {
+                String words = s.substring(nm.start(), nm.end());
+                boolean streetWord = hasStreetWord(words);
+                boolean cue = t.hasContextBefore(nm.start(), ADDRESS_CUES, 24)
+                        || t.containsLower(" street", nm.end(), nm.end() + 8);
+                String firstWord = words.split("[ \\t]")[0].toLowerCase(Locale.ROOT);
+                if (Gazetteers.NOT_NAMES.contains(firstWord) && !streetWord
+                        || !(streetWord || cue || endsInStreetSuffix(words))) {
+                    continue;
+                }
+                out.add(PrivacyItem.of(
+                        "STREET_ADDRESS", PiiClass.LOCATION, nm.start(), extend(s, nm.end()), 0.7, "address-grammar"));
+            }
+            Matcher bm = in(BOX, s, from, to);
+            while (bm.find()) {
+                out.add(PrivacyItem.of(
+                        "STREET_ADDRESS", PiiClass.LOCATION, bm.start(), extend(s, bm.end()), 0.7, "address-grammar"));
+            }
+            Matcher zm = in(STATE_ZIP, s, from, to);
+            while (zm.find()) {
+                out.add(PrivacyItem.of(
+                        "STREET_ADDRESS", PiiClass.LOCATION, zm.start(), zm.end(), 0.6, "address-grammar"));
+            }
+        }
+    }
+
+    private static char firstLetter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return s.charAt(i);
+            }
+        }
+        return ' ';
+    }
+
+    private static boolean hasStreetWord(String words) {
+        for (String w : words.split("[ \\t,.]+")) {
+            if (Gazetteers.STREET_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Street names written as one word with a suffix: Koskikatu, Pfarrgasse, Hauptstraße, Storgatan. */
+    private static boolean endsInStreetSuffix(String words) {
+        String first = words.split("[ \\t]")[0].toLowerCase(Locale.ROOT);
+        for (String suffix : List.of(
+                "katu", "gasse", "straße", "strasse", "gatan", "gata", "gade", "vej", "weg", "tie", "kuja", "vägen",
+                "vegen", "veien", "laan", "straat", "plein", "utca", "ulica", "street", "road", "avenue")) {
+            if (first.endsWith(suffix) && first.length() > suffix.length() + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Extends an address over unit, city, state and postcode parts that follow it (at most four). */
+    private static int extend(String s, int end) {
+        Matcher tail = TAIL.matcher(s);
+        for (int k = 0; k < 4 && end < s.length(); k++) {
+            tail.region(end, s.length());
+            if (!tail.lookingAt() || tail.end() <= end) {
+                break;
+            }
+            String part = s.substring(end, tail.end()).strip();
+            String firstWord =
+                    part.replaceFirst("^[,\\s]+", "").split("[ \\t\\n]")[0].toLowerCase(Locale.ROOT);
+            if (Gazetteers.NOT_NAMES.contains(firstWord)
+                    && !Gazetteers.UNIT_WORDS.contains(firstWord.replace(".", ""))) {
+                break;
+            }
+            end = tail.end();
+        }
+        return end;
+    }
+
+    private static void places(ScanText t, List<PrivacyItem> out) {
+        String s = t.text;
+        boolean shouting = s.chars().noneMatch(Character::isLowerCase);
+        List<Words.Word> words = t.words();
+        for (int i = 0; i < words.size(); i++) {
+            Words.Word w = words.get(i);
+            if (!w.capitalized() && !w.allCaps()) {
+                continue;
+            }
+            // multi-word places first
+            if (i + 1 < words.size()) {
+                int j = i + 1;
+                String two = w.lower() + " " + words.get(j).lower();
+                String three =
+                        j + 1 < words.size() ? two + " " + words.get(j + 1).lower() : "";
+                if (Gazetteers.MULTI_WORD_PLACES.contains(three) && Words.adjacent(s, words.get(j), words.get(j + 1))) {
+                    out.add(PrivacyItem.of(
+                            "LOCATION",
+                            PiiClass.LOCATION,
+                            w.start(),
+                            words.get(j + 1).end(),
+                            0.75,
+                            "place-gazetteer"));
+                    i = j + 1;
+                    continue;
+                }
+                if (Gazetteers.MULTI_WORD_PLACES.contains(two) && Words.adjacent(s, w, words.get(j))) {
+                    out.add(PrivacyItem.of(
+                            "LOCATION",
+                            PiiClass.LOCATION,
+                            w.start(),
+                            words.get(j).end(),
+                            0.75,
+                            "place-gazetteer"));
+                    i = j;
+                    continue;
+                }
+            }
+            if (Gazetteers.COUNTRIES.contains(w.lower()) || Gazetteers.STATES_AND_CITIES.contains(w.lower())) {
+                if (w.lower().equals("us") || w.lower().equals("georgia") && !w.capitalized()) {
+                    continue;
+                }
+                out.add(PrivacyItem.of("LOCATION", PiiClass.LOCATION, w.start(), w.end(), 0.75, "place-gazetteer"));
+                continue;
+            }
+            if (Gazetteers.NOT_NAMES.contains(w.lower()) || Gazetteers.GIVEN_NAMES.contains(w.lower())) {
+                continue;
+            }
+            boolean cue = false;
+            char[] l = t.lower();
+            for (String c : PLACE_CUES) {
+                int from = w.start() - c.length();
+                if (from >= 0 && ScanText.indexOf(l, c, from, w.start()) == from) {
+                    cue = true;
+                    break;
+                }
+            }
+            if (cue
+                    && !shouting
+                    && (w.allCaps() && w.end() - w.start() >= 4 || w.capitalized() && w.end() - w.start() >= 4)) {
+                int end = w.end();
+                int j = i + 1;
+                while (j < words.size()
+                        && j - i < 3
+                        && (words.get(j).capitalized() || words.get(j).allCaps())
+                        && Words.adjacent(s, words.get(j - 1), words.get(j))) {
+                    end = words.get(j).end();
+                    j++;
+                }
+                out.add(PrivacyItem.of(
+                        "LOCATION", PiiClass.LOCATION, w.start(), end, w.allCaps() ? 0.7 : 0.55, "place-cue"));
+                i = j - 1;
+            }
+        }
+    }
+}

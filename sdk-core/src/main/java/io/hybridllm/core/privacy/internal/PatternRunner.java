@@ -1,0 +1,166 @@
+package io.hybridllm.core.privacy.internal;
+
+import io.hybridllm.core.privacy.PatternRecognizer;
+import io.hybridllm.core.privacy.PrivacyItem;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * Runs one {@link PatternRecognizer}: only inside digit windows when every match holds digits, only around
+ * occurrences of the hint when there is one, else over the whole text; then validates and weighs context.
+ */
+final class PatternRunner implements Recognizer {
+    private static final int HINT_BEFORE = 80;
+
+    private final PatternRecognizer r;
+    private final int minDigits;
+    private final int span;
+    private final List<String> anyOf;
+    private final boolean digitStart;
+    private Anchor anchor;
+
+    /** Positions where a match may start; the pattern then makes one anchored attempt at each. */
+    @FunctionalInterface
+    interface Anchor {
+        boolean at(String text, int index);
+    }
+
+    PatternRunner anchoredAt(Anchor a) {
+        this.anchor = a;
+        return this;
+    }
+
+    PatternRunner(PatternRecognizer r, int minDigits) {
+        this(r, minDigits, 700, List.of(), false);
+    }
+
+    /** {@code anyOf}: lower-case words of which at least one must occur in the text for the pattern to run. */
+    PatternRunner(PatternRecognizer r, int minDigits, int span, List<String> anyOf, boolean digitStart) {
+        this.digitStart = digitStart;
+        this.r = r;
+        this.minDigits = minDigits;
+        this.span = span;
+        this.anyOf = List.copyOf(anyOf);
+    }
+
+    @Override
+    public void find(ScanText t, List<PrivacyItem> out) {
+        if (t.digits < minDigits) {
+            return;
+        }
+        Matcher m = r.pattern().matcher(t.text);
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        if (minDigits > 0) {
+            int[] w = t.digitWindows();
+            for (int i = 0; i < w.length; i += 3) {
+                if (w[i + 2] >= minDigits) {
+                    if (digitStart) {
+                        runFromDigitStarts(t, m, w[i], w[i + 1], out);
+                    } else {
+                        run(t, m, w[i], w[i + 1], out);
+                    }
+                }
+            }
+        } else if (r.hint() != null) {
+            String hint = r.hint();
+            int n = t.text.length();
+            int at = t.text.indexOf(hint);
+            int done = 0;
+            while (at >= 0) {
+                int start = Math.max(done, at - HINT_BEFORE);
+                int end = Math.min(n, at + hint.length() + span);
+                int next = t.text.indexOf(hint, at + 1);
+                while (next >= 0 && next - HINT_BEFORE <= end) {
+                    end = Math.min(n, next + hint.length() + span);
+                    next = t.text.indexOf(hint, next + 1);
+                }
+                run(t, m, start, end, out);
+                done = end;
+                at = next;
+            }
+        } else if (anchor != null) {
+            String s = t.text;
+            int n = s.length();
+            int p = 0;
+            while (p < n) {
+                if (!anchor.at(s, p)) {
+                    p++;
+                    continue;
+                }
+                m.region(p, n);
+                if (m.lookingAt()) {
+                    report(t, m, out);
+                    p = Math.max(p + 1, m.end());
+                } else {
+                    p++;
+                }
+            }
+        } else {
+            run(t, m, 0, t.text.length(), out);
+        }
+    }
+
+    private static boolean anyOf(ScanText t, List<String> words) {
+        for (String w : words) {
+            if (t.containsLower(w, 0, t.text.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For patterns that start with a digit not preceded by another: one anchored attempt at each start of a digit
+     * run instead of an attempt at every position.
+     */
+    private void runFromDigitStarts(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
+        String s = t.text;
+        int p = from;
+        while (p < to) {
+            char c = s.charAt(p);
+            if (c < '0' || c > '9' || p > 0 && Character.isDigit(s.charAt(p - 1))) {
+                p++;
+                continue;
+            }
+            m.region(p, to);
+            if (m.lookingAt()) {
+                report(t, m, out);
+                p = Math.max(p + 1, m.end());
+            } else {
+                p++;
+            }
+        }
+    }
+
+    private void run(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
+        m.region(from, to);
+        while (m.find()) {
+            report(t, m, out);
+        }
+    }
+
+    private void report(ScanText t, Matcher m, List<PrivacyItem> out) {
+        {
+            int start = m.start(r.group());
+            int end = m.end(r.group());
+            if (start < 0 || end <= start) {
+                return;
+            }
+            String value = t.text.substring(start, end);
+            if (!r.validate(value)) {
+                return;
+            }
+            boolean context = t.hasContext(start, end, r.contextWords());
+            if (r.contextRequired() && !context) {
+                return;
+            }
+            double score = context ? r.contextScore() : r.score();
+            out.add(PrivacyItem.of(r.type(), r.piiClass(), start, end, score, r.name()));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return r.toString();
+    }
+}

@@ -1,0 +1,128 @@
+package io.hybridllm.core.privacy.internal;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.hybridllm.core.privacy.PiiClass;
+import io.hybridllm.core.privacy.PrivacyItem;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Phone numbers libphonenumber does not accept for the default region: digit groups shaped like a phone number
+ * (7-15 digits). Valid in another common region, or next to a phone word, they are reported; a bare strong shape
+ * ({@code +}, parentheses, three or more groups) gets a low confidence. Dates and times are skipped.
+ */
+final class PhoneShapeRecognizer implements Recognizer {
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final Pattern SHAPE =
+            Pattern.compile("(?<![\\w+.:/-])(?:\\+\\d{1,3}[ .-]?)?(?:\\(0?\\d{1,4}\\)[ .-]?|\\(0\\)[ ]?)?"
+                    + "\\d{1,11}(?:[ .-]\\d{1,8}){0,5}(?:[ ]?(?:x|ext\\.?)[ ]?\\d{1,5})?(?![\\w]|[.-]\\d)");
+    private static final Pattern DATE_OR_TIME =
+            Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}.*|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{1,2}:\\d{2}.*|\\d{4}");
+    private static final List<String> CONTEXT = List.of(
+            "phone",
+            "call",
+            "tel",
+            "mobile",
+            "cell",
+            "fax",
+            "desk",
+            "office",
+            "contact",
+            "whatsapp",
+            "sms",
+            "answering",
+            "reach me",
+            "ring",
+            "number",
+            "cep",
+            "telefon",
+            "dial");
+    private static final List<String> REGIONS =
+            List.of("GB", "DE", "FR", "IT", "ES", "NL", "IN", "AU", "BR", "PH", "TR", "CN", "IL", "JP", "MX", "CA");
+
+    private final String region;
+
+    PhoneShapeRecognizer(String region) {
+        this.region = region;
+    }
+
+    @Override
+    public void find(ScanText t, List<PrivacyItem> out) {
+        if (t.digits < 7) {
+            return;
+        }
+        Matcher m = SHAPE.matcher(t.text);
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int[] w = t.digitWindows();
+        for (int k = 0; k < w.length; k += 3) {
+            if (w[k + 2] >= 7) {
+                m.region(w[k], w[k + 1]);
+                scan(t, m, out);
+            }
+        }
+    }
+
+    private void scan(ScanText t, Matcher m, List<PrivacyItem> out) {
+        while (m.find()) {
+            String v = m.group();
+            int digits = 0;
+            int groups = 1;
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (Character.isDigit(c)) {
+                    digits++;
+                } else if (c == ' ' || c == '-' || c == '.') {
+                    groups++;
+                }
+            }
+            if (digits < 7 || digits > 15 || DATE_OR_TIME.matcher(v).matches()) {
+                continue;
+            }
+            boolean strongShape = v.startsWith("+") || v.indexOf('(') >= 0 || groups >= 3;
+            boolean context = t.hasContext(m.start(), m.end(), CONTEXT);
+            if (validForDefaultRegion(v)) {
+                out.add(PrivacyItem.of(
+                        "PHONE_NUMBER", PiiClass.CONTACT, m.start(), m.end(), context ? 0.95 : 0.75, "libphonenumber"));
+                continue;
+            }
+            boolean valid = validSomewhere(v);
+            double score;
+            if (valid) {
+                score = context ? 0.9 : strongShape ? 0.47 : 0.42;
+            } else if (context) {
+                score = 0.75;
+            } else if (strongShape) {
+                score = 0.45;
+            } else {
+                continue;
+            }
+            out.add(PrivacyItem.of("PHONE_NUMBER", PiiClass.CONTACT, m.start(), m.end(), score, "phone-shape"));
+        }
+    }
+
+    private boolean validForDefaultRegion(String v) {
+        try {
+            return UTIL.isValidNumber(UTIL.parse(v, region));
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    private boolean validSomewhere(String v) {
+        try {
+            if (v.startsWith("+")) {
+                return UTIL.isValidNumber(UTIL.parse(v, region));
+            }
+            for (String r : REGIONS) {
+                if (UTIL.isValidNumberForRegion(UTIL.parse(v, r), r)) {
+                    return true;
+                }
+            }
+        } catch (NumberParseException e) {
+            return false;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,156 @@
+package io.hybridllm.core.privacy.internal;
+
+import java.util.List;
+
+/** A text being scanned, with facts computed once and shared by all recognizers. Not thread-safe. */
+final class ScanText {
+    private static final int CONTEXT_BEFORE = 48;
+    private static final int CONTEXT_AFTER = 24;
+
+    final String text;
+    final int digits;
+    final boolean hasUpper;
+    private char[] lower;
+    private String lowerString;
+    private List<Words.Word> words;
+    private int[] digitWindows;
+
+    /** Chars around a digit cluster that a match may still span (letters of an id, street words before a number). */
+    static final int MARGIN = 24;
+
+    ScanText(String text) {
+        this.text = text;
+        int d = 0;
+        boolean upper = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                d++;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            }
+        }
+        this.digits = d;
+        this.hasUpper = upper;
+    }
+
+    /**
+     * Disjoint windows {@code [start, end, digitCount]} around clusters of digits (digits at most three chars apart),
+     * widened by {@link #MARGIN}. A match that contains a digit lies inside one window, so digit patterns only run
+     * there: prose without numbers costs them nothing.
+     */
+    int[] digitWindows() {
+        if (digitWindows == null) {
+            int[] w = new int[12];
+            int count = 0;
+            int n = text.length();
+            int clusterStart = -1;
+            int last = -10;
+            int digitsIn = 0;
+            for (int i = 0; i <= n; i++) {
+                boolean digit = i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9';
+                if (i == n || digit && i - last > 3) {
+                    if (clusterStart >= 0) {
+                        int ws = Math.max(0, clusterStart - MARGIN);
+                        int we = Math.min(n, last + 1 + MARGIN);
+                        if (count > 0 && ws <= w[count - 2]) {
+                            w[count - 2] = we;
+                            w[count - 1] += digitsIn;
+                        } else {
+                            if (count + 3 > w.length) {
+                                w = java.util.Arrays.copyOf(w, w.length * 2);
+                            }
+                            w[count] = ws;
+                            w[count + 1] = we;
+                            w[count + 2] = digitsIn;
+                            count += 3;
+                        }
+                    }
+                    clusterStart = i;
+                    digitsIn = 0;
+                }
+                if (digit) {
+                    last = i;
+                    digitsIn++;
+                }
+            }
+            digitWindows = java.util.Arrays.copyOf(w, count);
+        }
+        return digitWindows;
+    }
+
+    /** The words of the text, split once for the name and place recognizers. */
+    List<Words.Word> words() {
+        if (words == null) {
+            words = Words.of(text);
+        }
+        return words;
+    }
+
+    /** The text lower-cased char by char (same length and offsets as the text). */
+    char[] lower() {
+        if (lower == null) {
+            char[] l = new char[text.length()];
+            for (int i = 0; i < l.length; i++) {
+                l[i] = Character.toLowerCase(text.charAt(i));
+            }
+            lower = l;
+        }
+        return lower;
+    }
+
+    /** Whether one of {@code words} (lower case) occurs a few words before or after [start, end). */
+    boolean hasContext(int start, int end, List<String> words) {
+        if (words.isEmpty()) {
+            return false;
+        }
+        int from = Math.max(0, start - CONTEXT_BEFORE);
+        int to = Math.min(text.length(), end + CONTEXT_AFTER);
+        char[] l = lower();
+        for (String w : words) {
+            if (indexOf(l, w, from, start) >= 0 || indexOf(l, w, end, to) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of {@code words} (lower case) occurs in the {@code window} chars before {@code pos}. */
+    boolean hasContextBefore(int pos, List<String> words, int window) {
+        int from = Math.max(0, pos - window);
+        char[] l = lower();
+        for (String w : words) {
+            if (indexOf(l, w, from, pos) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code word} (lower case) occurs in [from, to). */
+    boolean containsLower(String word, int from, int to) {
+        if (lowerString == null) {
+            lowerString = new String(lower());
+        }
+        int at = lowerString.indexOf(word, Math.max(0, from));
+        return at >= 0 && at + word.length() <= Math.min(text.length(), to);
+    }
+
+    static int indexOf(char[] hay, String needle, int from, int to) {
+        int n = needle.length();
+        char first = needle.charAt(0);
+        outer:
+        for (int i = from; i <= to - n; i++) {
+            if (hay[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < n; j++) {
+                if (hay[i + j] != needle.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

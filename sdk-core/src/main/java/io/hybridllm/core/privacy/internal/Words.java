@@ -1,0 +1,67 @@
+package io.hybridllm.core.privacy.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Splits a text into words (letters with inner apostrophes or hyphens) for the name and place recognizers. */
+final class Words {
+    private Words() {}
+
+    record Word(int start, int end, String lower, boolean capitalized, boolean allCaps) {}
+
+    static List<Word> of(String s) {
+        List<Word> out = new ArrayList<>();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetter(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+                    i++;
+                } else if ((c == '\'' || c == '’' || c == '-') && i + 1 < n && Character.isLetter(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            String w = s.substring(start, i);
+            boolean cap = Character.isUpperCase(w.charAt(0));
+            boolean allCaps = cap && w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT));
+            boolean capitalized = cap && (w.length() == 1 || !allCaps);
+            out.add(new Word(start, i, w.toLowerCase(Locale.ROOT), capitalized, allCaps));
+        }
+        return out;
+    }
+
+    /** Whether only spaces (at most two) or an initial's dot and a space separate a and b. */
+    static boolean adjacent(String s, Word a, Word b) {
+        int gap = b.start() - a.end();
+        if (gap == 1) {
+            return s.charAt(a.end()) == ' ';
+        }
+        if (gap == 2) {
+            return s.charAt(a.end()) == '.' && s.charAt(a.end() + 1) == ' ' && a.end() - a.start() == 1
+                    || s.charAt(a.end()) == ' ' && s.charAt(a.end() + 1) == ' ';
+        }
+        return false;
+    }
+
+    /** Whether the word starts a sentence or a line. */
+    static boolean sentenceStart(String s, Word w) {
+        int p = w.start() - 1;
+        while (p >= 0 && (s.charAt(p) == ' ' || s.charAt(p) == '"' || s.charAt(p) == '\'' || s.charAt(p) == '(')) {
+            p--;
+        }
+        if (p < 0) {
+            return true;
+        }
+        char c = s.charAt(p);
+        return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '>';
+    }
+}
