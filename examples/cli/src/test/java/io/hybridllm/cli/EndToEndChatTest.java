@@ -56,7 +56,7 @@ class EndToEndChatTest {
                 "--explain",
                 "Capital of France?");
 
-        assertThat(run.exitCode).isZero();
+        assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.out.strip()).isEqualTo("Paris.");
         assertThat(run.err).contains("route:      REMOTE");
         RecordedRequest sent = server.takeRequest();
@@ -107,7 +107,7 @@ class EndToEndChatTest {
                 "--explain",
                 "hello");
 
-        assertThat(run.exitCode).isZero();
+        assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.err).contains("route:      LOCAL").contains("fell back from REMOTE to LOCAL");
     }
 }

@@ -8,17 +8,40 @@ import java.util.Objects;
 /**
  * Derives a request's {@link SensitivityLevel} from its detected items.
  *
- * <p>The default ({@link #defaults()}): each item gets the level of its class when its confidence is at least 0.5,
- * one level lower (but at least {@link SensitivityLevel#LOW}) when below; the request gets the highest item level,
- * or {@link SensitivityLevel#NONE} without items. Class levels: {@code SECRET}, {@code FINANCIAL}, {@code GOV_ID}:
- * CRITICAL; {@code PERSON}, {@code LOCATION}, {@code CONTACT}, {@code HEALTH}: HIGH; {@code OTHER}: LOW.
+ * <p>The default ({@link #defaults()}) is {@link #strict()} with one exception: a bare name or place name on its
+ * own ({@code "Summarize Hamlet"}, {@code "the history of Rome"}) is {@link SensitivityLevel#LOW}; it counts as
+ * personal data (HIGH) only when linked to another personal item of a different class, such as a person with a
+ * place, an e-mail address or a health detail. Street addresses, dates of birth and all other types keep their
+ * class level.
  */
 @FunctionalInterface
 public interface SensitivityRule {
     SensitivityLevel levelOf(List<PrivacyItem> items);
 
-    /** The documented default rule. */
+    /** The documented default rule: {@link #strict()}, except that unlinked bare names and places are LOW. */
     static SensitivityRule defaults() {
+        SensitivityRule strict = strict();
+        return items -> {
+            SensitivityLevel level = SensitivityLevel.NONE;
+            for (PrivacyItem item : items) {
+                SensitivityLevel l = strict.levelOf(List.of(item));
+                if (isBareNameOrPlace(item) && !linkedToOtherPersonalData(item, items)) {
+                    l = SensitivityLevel.LOW;
+                }
+                if (l.compareTo(level) > 0) {
+                    level = l;
+                }
+            }
+            return level;
+        };
+    }
+
+    /**
+     * Each item gets the level of its class when its confidence is at least 0.5, one level lower (but at least
+     * LOW) when below; the request gets the highest. {@code SECRET}, {@code FINANCIAL}, {@code GOV_ID}: CRITICAL;
+     * {@code PERSON}, {@code LOCATION}, {@code CONTACT}, {@code HEALTH}: HIGH; {@code OTHER}: LOW.
+     */
+    static SensitivityRule strict() {
         Map<PiiClass, SensitivityLevel> levels = new EnumMap<>(PiiClass.class);
         levels.put(PiiClass.SECRET, SensitivityLevel.CRITICAL);
         levels.put(PiiClass.FINANCIAL, SensitivityLevel.CRITICAL);
@@ -51,5 +74,19 @@ public interface SensitivityRule {
             }
             return level;
         };
+    }
+
+    private static boolean isBareNameOrPlace(PrivacyItem item) {
+        return (item.piiClass() == PiiClass.PERSON && item.type().equals("PERSON"))
+                || (item.piiClass() == PiiClass.LOCATION && item.type().equals("LOCATION"));
+    }
+
+    private static boolean linkedToOtherPersonalData(PrivacyItem item, List<PrivacyItem> items) {
+        for (PrivacyItem other : items) {
+            if (other.piiClass() != item.piiClass() && other.piiClass() != PiiClass.OTHER) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -31,6 +31,41 @@ class SensitivityRuleTest {
         assertThat(rule.levelOf(List.of(item(PiiClass.OTHER, 1.0)))).isEqualTo(SensitivityLevel.LOW);
     }
 
+    private static PrivacyItem typed(String type, PiiClass c) {
+        return PrivacyItem.of(type, c, 0, 1, 0.9, "test");
+    }
+
+    @Test
+    void bareNamesAndPlacesAloneAreLow() {
+        assertThat(rule.levelOf(List.of(typed("PERSON", PiiClass.PERSON)))).isEqualTo(SensitivityLevel.LOW);
+        assertThat(rule.levelOf(List.of(typed("LOCATION", PiiClass.LOCATION), typed("LOCATION", PiiClass.LOCATION))))
+                .isEqualTo(SensitivityLevel.LOW);
+        assertThat(rule.levelOf(List.of(typed("PERSON", PiiClass.PERSON), typed("PERSON", PiiClass.PERSON))))
+                .isEqualTo(SensitivityLevel.LOW);
+    }
+
+    @Test
+    void aNameLinkedToAPlaceOrContactIsHigh() {
+        assertThat(rule.levelOf(List.of(typed("PERSON", PiiClass.PERSON), typed("LOCATION", PiiClass.LOCATION))))
+                .isEqualTo(SensitivityLevel.HIGH);
+        assertThat(rule.levelOf(List.of(typed("PERSON", PiiClass.PERSON), typed("EMAIL_ADDRESS", PiiClass.CONTACT))))
+                .isEqualTo(SensitivityLevel.HIGH);
+    }
+
+    @Test
+    void streetAddressesAndDatesOfBirthAreHighOnTheirOwn() {
+        assertThat(rule.levelOf(List.of(typed("STREET_ADDRESS", PiiClass.LOCATION))))
+                .isEqualTo(SensitivityLevel.HIGH);
+        assertThat(rule.levelOf(List.of(typed("DATE_OF_BIRTH", PiiClass.PERSON))))
+                .isEqualTo(SensitivityLevel.HIGH);
+    }
+
+    @Test
+    void strictRuleTreatsEveryNameAndPlaceAsHigh() {
+        assertThat(SensitivityRule.strict().levelOf(List.of(typed("PERSON", PiiClass.PERSON))))
+                .isEqualTo(SensitivityLevel.HIGH);
+    }
+
     @Test
     void theRequestTakesTheHighestItem() {
         assertThat(rule.levelOf(List.of(item(PiiClass.OTHER, 1), item(PiiClass.SECRET, 1), item(PiiClass.PERSON, 1))))
