@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Fits the {@link ComplexityModel}: per prompt family ({@link PromptFeatures#SEGMENTS}), an L2-regularised logistic
- * regression of {@code needs_strong} (1) against {@code weak_ok} (0) on the centred and scaled {@link
+ * regression of {@code needs_strong} (1) against {@code weak_ok} and {@code both_fail} (0: routing those buys
+ * nothing) on the centred and scaled {@link
  * PromptFeatures} and the presence of vocabulary terms. Full-batch Adam with a fixed number of steps, single-threaded
  * and in a fixed order: the same data and options give the same weights, bit for bit. Each source (data set) is
  * weighted in proportion to the square root of its size, so one large set does not drown the small ones.
@@ -55,7 +56,7 @@ public final class ComplexityTrainer {
     public ComplexityModel fit(List<LabelledPrompt> data) {
         List<LabelledPrompt> train = trainable(data);
         if (train.isEmpty()) {
-            throw new IllegalArgumentException("no records labelled needs_strong or weak_ok");
+            throw new IllegalArgumentException("no records labelled needs_strong, weak_ok or both_fail");
         }
         return fitRows(rows(train));
     }

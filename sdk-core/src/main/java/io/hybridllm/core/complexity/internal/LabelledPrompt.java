@@ -45,11 +45,11 @@ public record LabelledPrompt(
     }
 
     /**
-     * True for the labels a router is trained on: needs_strong and weak_ok. both_fail is left out: those prompts are
-     * hard, but routing them buys nothing, and as negatives they blur the line between easy and hard.
+     * True for the labels a router is trained on: needs_strong (positive), weak_ok and both_fail (negative: sending a
+     * prompt neither model gets right to the strong model buys nothing).
      */
     public boolean isTrainable() {
-        return NEEDS_STRONG.equals(label) || WEAK_OK.equals(label);
+        return NEEDS_STRONG.equals(label) || WEAK_OK.equals(label) || BOTH_FAIL.equals(label);
     }
 
     /** Reads a JSONL file; blank lines are skipped. Throws {@link IllegalArgumentException} naming the bad line. */
