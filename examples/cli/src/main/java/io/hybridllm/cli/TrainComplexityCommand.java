@@ -6,6 +6,7 @@ import io.hybridllm.core.complexity.internal.ComplexityModel;
 import io.hybridllm.core.complexity.internal.ComplexityTrainer;
 import io.hybridllm.core.complexity.internal.LabelledPrompt;
 import io.hybridllm.core.complexity.internal.RouterReport;
+import io.hybridllm.core.complexity.internal.RoutingMetrics;
 import io.hybridllm.core.errors.HybridException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,9 @@ final class TrainComplexityCommand implements Callable<Integer> {
                 scores[j++] = oof[i];
             }
             JsonObject source = new JsonObject();
-            source.add("complexity", RoutingJson.metrics(RouterReport.of("complexity", prompts, scores)));
+            JsonObject complexity = RoutingJson.metrics(RouterReport.of("complexity", prompts, scores));
+            RoutingJson.add(complexity, "calibration_error", calibrationError(prompts, scores));
+            source.add("complexity", complexity);
             source.add(
                     "random",
                     RoutingJson.metrics(RouterReport.of("random", prompts, RouterReport.randomScores(prompts))));
@@ -128,5 +131,23 @@ final class TrainComplexityCommand implements Callable<Integer> {
             cv.add(e.getKey(), source);
         }
         return cv;
+    }
+
+    /** ECE (10 bins) of the out-of-fold probabilities against needs_strong, on the trainable records. */
+    private static double calibrationError(List<LabelledPrompt> prompts, double[] logits) {
+        List<Double> p = new ArrayList<>();
+        List<Boolean> y = new ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            if (prompts.get(i).isTrainable()) {
+                p.add(1 / (1 + Math.exp(-logits[i])));
+                y.add(LabelledPrompt.NEEDS_STRONG.equals(prompts.get(i).label()));
+            }
+        }
+        boolean[] pos = new boolean[y.size()];
+        for (int i = 0; i < pos.length; i++) {
+            pos[i] = y.get(i);
+        }
+        return RoutingMetrics.expectedCalibrationError(
+                p.stream().mapToDouble(Double::doubleValue).toArray(), pos, 10);
     }
 }

@@ -77,4 +77,13 @@ class RoutingMetricsTest {
         assertThat(RoutingMetrics.auroc(new double[] {1, 2}, new boolean[] {true, true}))
                 .isNaN();
     }
+
+    @Test
+    void expectedCalibrationError_isWeightedGapBetweenPredictionAndRate() {
+        // Bin [0.2, 0.3): predictions 0.2, 0.2, one of two positive -> gap 0.3 over 2 prompts.
+        // Bin [0.9, 1.0]: predictions 0.9, 0.9, both positive -> gap 0.1 over 2 prompts.
+        double ece = RoutingMetrics.expectedCalibrationError(
+                new double[] {0.2, 0.2, 0.9, 0.9}, new boolean[] {true, false, true, true}, 10);
+        assertThat(ece).isCloseTo((0.6 + 0.2) / 4, within(1e-12));
+    }
 }

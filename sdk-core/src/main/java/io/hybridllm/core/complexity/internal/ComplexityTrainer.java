@@ -210,6 +210,8 @@ public final class ComplexityTrainer {
         }
         int v = vocab.size();
         int p = 1 + d + v; // bias, features, terms
+        // Fewer examples, less evidence per term: the term penalty grows as 1/sqrt(n), equal to l2Terms at n = 1000.
+        double l2Terms = options.l2Terms() * Math.sqrt(1000.0 / n);
         double[] theta = new double[p];
         double[] m1 = new double[p];
         double[] m2 = new double[p];
@@ -242,7 +244,7 @@ public final class ComplexityTrainer {
                 grad[1 + j] += options.l2Features() * theta[1 + j];
             }
             for (int t = 0; t < v; t++) {
-                grad[1 + d + t] += options.l2Terms() * theta[1 + d + t];
+                grad[1 + d + t] += l2Terms * theta[1 + d + t];
             }
             double lr = options.learningRate();
             double c1 = 1 - Math.pow(beta1, step);

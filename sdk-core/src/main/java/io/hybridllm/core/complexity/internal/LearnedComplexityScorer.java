@@ -61,7 +61,7 @@ public final class LearnedComplexityScorer implements ComplexityScorer {
             }
         }
         for (int t : sc.terms()) {
-            parts.add(FeatureContribution.of("term:" + m.term(t), 1, m.termWeight(t)));
+            parts.add(FeatureContribution.of(m.termFeatureName(t), 1, m.termWeight(t)));
         }
         return ComplexityAssessment.of(sigmoid(sc.logit()), parts);
     }

@@ -16,6 +16,7 @@ public final class ModelSegment {
     private final double[] weight;
     private final Map<String, Integer> termIndex;
     private final String[] terms;
+    private final String[] termFeatureNames;
     private final double[] termWeight;
 
     public ModelSegment(
@@ -31,6 +32,10 @@ public final class ModelSegment {
         this.scale = scale.clone();
         this.weight = weight.clone();
         this.terms = terms.toArray(new String[0]);
+        this.termFeatureNames = new String[this.terms.length];
+        for (int i = 0; i < this.terms.length; i++) {
+            termFeatureNames[i] = "term:" + this.terms[i];
+        }
         this.termWeight = termWeight.clone();
         this.termIndex = new HashMap<>(terms.size() * 2);
         for (int i = 0; i < this.terms.length; i++) {
@@ -60,6 +65,11 @@ public final class ModelSegment {
 
     public String term(int index) {
         return terms[index];
+    }
+
+    /** The contribution name of a term, {@code term:<word>}. */
+    public String termFeatureName(int index) {
+        return termFeatureNames[index];
     }
 
     public double termWeight(int index) {

@@ -141,4 +141,27 @@ public final class RoutingMetrics {
         }
         return auroc(Arrays.copyOf(s, m), Arrays.copyOf(p, m));
     }
+
+    /**
+     * Expected calibration error: prompts are put in {@code bins} equal-width bins of predicted probability; the
+     * result is the prompt-weighted mean of |mean prediction - observed rate| over the bins. NaN for no prompts.
+     */
+    public static double expectedCalibrationError(double[] probability, boolean[] positive, int bins) {
+        double[] sumP = new double[bins];
+        double[] sumY = new double[bins];
+        int[] count = new int[bins];
+        for (int i = 0; i < probability.length; i++) {
+            int b = Math.min(bins - 1, (int) (probability[i] * bins));
+            sumP[b] += probability[i];
+            sumY[b] += positive[i] ? 1 : 0;
+            count[b]++;
+        }
+        double ece = 0;
+        for (int b = 0; b < bins; b++) {
+            if (count[b] > 0) {
+                ece += Math.abs(sumP[b] - sumY[b]) / probability.length;
+            }
+        }
+        return probability.length == 0 ? Double.NaN : ece;
+    }
 }
