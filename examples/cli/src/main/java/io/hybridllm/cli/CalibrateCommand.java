@@ -1,6 +1,5 @@
 package io.hybridllm.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.hybridllm.core.ChatRequest;
 import io.hybridllm.core.complexity.ComplexityScorer;
@@ -63,7 +62,7 @@ final class CalibrateCommand implements Callable<Integer> {
             out.addProperty("threshold", threshold);
             out.addProperty("achieved_share", ThresholdCalibration.shareAtOrAbove(scores, threshold));
             out.addProperty("rule", "strong model when complexity >= threshold");
-            System.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(out));
+            System.out.println(RoutingJson.toJson(out));
             return 0;
         } catch (IllegalArgumentException | HybridException e) {
             System.err.println("calibrate: " + e.getMessage());

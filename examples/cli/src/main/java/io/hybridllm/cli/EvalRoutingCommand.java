@@ -1,6 +1,5 @@
 package io.hybridllm.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.hybridllm.core.complexity.ComplexityScorer;
 import io.hybridllm.core.complexity.ComplexityScorers;
@@ -75,7 +74,7 @@ final class EvalRoutingCommand implements Callable<Integer> {
             out.add(
                     "length",
                     RoutingJson.metrics(RouterReport.of("length", prompts, RouterReport.lengthScores(prompts))));
-            System.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(out));
+            System.out.println(RoutingJson.toJson(out));
             return 0;
         } catch (IllegalArgumentException | HybridException e) {
             System.err.println("routing: " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.hybridllm.cli;
 
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.hybridllm.core.complexity.internal.LabelledPrompt;
 import io.hybridllm.core.complexity.internal.RouterReport;
@@ -13,6 +14,16 @@ import java.util.stream.Stream;
 /** Shared helpers of the routing commands: reading prompt files and writing metrics as JSON. */
 final class RoutingJson {
     private RoutingJson() {}
+
+    /** Pretty-printed JSON that keeps nulls (an undefined metric is printed as null, not dropped). */
+    static String toJson(JsonObject o) {
+        return new GsonBuilder()
+                .setPrettyPrinting()
+                .serializeNulls()
+                .disableHtmlEscaping()
+                .create()
+                .toJson(o);
+    }
 
     /** One router's metrics; NaN (undefined) is written as null. */
     static JsonObject metrics(RouterReport r) {

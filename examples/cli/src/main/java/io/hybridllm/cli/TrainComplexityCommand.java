@@ -1,6 +1,5 @@
 package io.hybridllm.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.hybridllm.core.complexity.internal.ComplexityModel;
 import io.hybridllm.core.complexity.internal.ComplexityTrainer;
@@ -89,7 +88,7 @@ final class TrainComplexityCommand implements Callable<Integer> {
                 report.addProperty("grouping", "group field, else normalized first user turn");
                 report.add("cross_validation", crossValidation(trainer, all));
             }
-            System.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(report));
+            System.out.println(RoutingJson.toJson(report));
             return 0;
         } catch (IOException e) {
             System.err.println("train complexity: " + e.getMessage());

@@ -314,26 +314,26 @@ public final class PromptFeatures {
                         optionLines++;
                     } else if ((a == '-' || a == '*' || a == '\u2022') && b == ' ') {
                         enumerated++;
-                    } else if (Character.isDigit(a) && (b == '.' || b == ')')) {
+                    } else if (isDigit(a) && (b == '.' || b == ')')) {
                         enumerated++;
                     }
                 }
             }
-            if (Character.isLetterOrDigit(c)) {
+            if (isLetterOrDigit(c)) {
                 int start = i;
                 boolean digit = false;
                 boolean letter = false;
                 while (i < n) {
                     char d = text.charAt(i);
-                    if (Character.isLetter(d)) {
+                    if (isLetter(d)) {
                         letter = true;
-                    } else if (Character.isDigit(d)) {
+                    } else if (isDigit(d)) {
                         digit = true;
                     } else if (!((d == '.' || d == ',' || d == '/')
                             && digit
                             && !letter
                             && i + 1 < n
-                            && Character.isDigit(text.charAt(i + 1)))) {
+                            && isDigit(text.charAt(i + 1)))) {
                         break;
                     }
                     if (d > 127) {
@@ -341,15 +341,14 @@ public final class PromptFeatures {
                     }
                     i++;
                 }
-                String raw = text.substring(start, i);
                 words++;
                 if (digit && !letter) {
                     numbers++;
                     int digits = 0;
                     boolean frac = false;
-                    for (int k = 0; k < raw.length(); k++) {
-                        char d = raw.charAt(k);
-                        if (Character.isDigit(d)) {
+                    for (int k = start; k < i; k++) {
+                        char d = text.charAt(k);
+                        if (isDigit(d)) {
                             digits++;
                         } else if (d == '.' || d == '/') {
                             frac = true;
@@ -369,6 +368,7 @@ public final class PromptFeatures {
                     sentenceStart = false;
                     continue;
                 }
+                String raw = text.substring(start, i);
                 String tok = raw.toLowerCase(Locale.ROOT);
                 alphaWords++;
                 alphaLetters += tok.length();
@@ -480,6 +480,19 @@ public final class PromptFeatures {
         out[QUOTED] = Math.log1p(quoted);
         out[EXTRACTION] = Math.log1p(cats[bit(C_EXTRACTION)]);
         out[FOLLOWUP] = Math.log1p(cats[bit(C_FOLLOWUP)]);
+    }
+
+    // ASCII fast paths: most prompt characters are ASCII, and Character's Unicode tables cost more per call.
+    private static boolean isDigit(char c) {
+        return c < 128 ? (c >= '0' && c <= '9') : Character.isDigit(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 128 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : Character.isLetter(c);
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return isLetter(c) || isDigit(c);
     }
 
     /** True when the number ending at {@code i} is followed by a length unit: "in 50 words", "3 paragraphs". */
