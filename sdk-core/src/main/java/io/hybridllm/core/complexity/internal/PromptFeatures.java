@@ -268,6 +268,7 @@ public final class PromptFeatures {
     /** The text-level features of one message; accumulates category counts into {@code cats}. */
     private static void text(String text, double[] out, int[] cats, TermSink sink) {
         int n = text.length();
+        char[] buf = new char[64];
         int words = 0;
         int alphaWords = 0;
         int alphaLetters = 0;
@@ -368,14 +369,13 @@ public final class PromptFeatures {
                     sentenceStart = false;
                     continue;
                 }
-                String raw = text.substring(start, i);
-                String tok = raw.toLowerCase(Locale.ROOT);
+                String tok = lowerToken(text, start, i, buf);
                 alphaWords++;
                 alphaLetters += tok.length();
                 if (tok.length() >= 10) {
                     longWords++;
                 }
-                if (!sentenceStart && Character.isUpperCase(raw.charAt(0))) {
+                if (!sentenceStart && Character.isUpperCase(text.charAt(start))) {
                     capitalized++;
                 }
                 sentenceStart = false;
@@ -480,6 +480,22 @@ public final class PromptFeatures {
         out[QUOTED] = Math.log1p(quoted);
         out[EXTRACTION] = Math.log1p(cats[bit(C_EXTRACTION)]);
         out[FOLLOWUP] = Math.log1p(cats[bit(C_FOLLOWUP)]);
+    }
+
+    /** The lower-cased token {@code text[start, end)}: one allocation for ASCII, the JDK's rules otherwise. */
+    private static String lowerToken(String text, int start, int end, char[] buf) {
+        int len = end - start;
+        if (len > buf.length) {
+            return text.substring(start, end).toLowerCase(Locale.ROOT);
+        }
+        for (int k = 0; k < len; k++) {
+            char c = text.charAt(start + k);
+            if (c >= 128) {
+                return text.substring(start, end).toLowerCase(Locale.ROOT);
+            }
+            buf[k] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+        }
+        return new String(buf, 0, len);
     }
 
     // ASCII fast paths: most prompt characters are ASCII, and Character's Unicode tables cost more per call.
