@@ -6,7 +6,9 @@ import io.hybridllm.core.complexity.ComplexityScorers;
 import io.hybridllm.core.complexity.internal.ComplexityTrainer;
 import io.hybridllm.core.complexity.internal.LabelledPrompt;
 import io.hybridllm.core.complexity.internal.RouterReport;
+import io.hybridllm.core.errors.ConfigurationException;
 import io.hybridllm.core.errors.HybridException;
+import io.hybridllm.local.embedding.EmbeddingComplexityScorer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,6 +42,19 @@ final class EvalRoutingCommand implements Callable<Integer> {
                     + " on the other K-1 folds of FILE itself (grouped k-fold); 0 = off.")
     int folds;
 
+    @Option(
+            names = "--embeddings",
+            description = "Score with the optional embedding layer (all-MiniLM-L6-v2 in process) on top of the"
+                    + " features.")
+    boolean embeddings;
+
+    @Option(
+            names = "--embedding-head",
+            paramLabel = "FILE",
+            description = "Head weights written by 'train complexity --embedding-out' (with --model; implies"
+                    + " --embeddings).")
+    Path embeddingHead;
+
     @Override
     public Integer call() {
         try {
@@ -53,6 +68,16 @@ final class EvalRoutingCommand implements Callable<Integer> {
             if (folds > 0) {
                 scores = new ComplexityTrainer(ComplexityTrainer.Options.defaults()).crossValidate(prompts, folds);
                 scorerName = "cross-validated (" + folds + "-fold, grouped) default recipe";
+            } else if (embeddings || embeddingHead != null) {
+                try (EmbeddingComplexityScorer scorer = embeddingHead == null
+                        ? EmbeddingComplexityScorer.open()
+                        : EmbeddingComplexityScorer.open(
+                                model == null ? builtInModelMissing() : model, embeddingHead)) {
+                    for (int i = 0; i < scores.length; i++) {
+                        scores[i] = scorer.score(prompts.get(i).request()).score();
+                    }
+                }
+                scorerName = embeddingHead == null ? "built-in weights with embedding layer" : embeddingHead.toString();
             } else {
                 ComplexityScorer scorer =
                         model == null ? ComplexityScorers.defaults() : ComplexityScorers.fromModelFile(model);
@@ -80,5 +105,9 @@ final class EvalRoutingCommand implements Callable<Integer> {
             System.err.println("routing: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static Path builtInModelMissing() {
+        throw new ConfigurationException("--embedding-head needs --model (the features model it was trained with)");
     }
 }
