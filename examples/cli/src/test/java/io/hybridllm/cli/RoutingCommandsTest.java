@@ -123,4 +123,13 @@ class RoutingCommandsTest {
         assertThat(out.get("achieved_share").getAsDouble()).isCloseTo((double) routed / lines.size(), within(1e-12));
         assertThat(out.get("achieved_share").getAsDouble()).isCloseTo(0.5, within(0.1));
     }
+
+    @Test
+    void evalRouting_withEmbeddings_scoresWithTheEmbeddingLayer(@TempDir Path dir) throws Exception {
+        Path f = fixture(dir, 1);
+        JsonObject out = runJson("eval", "routing", f.toString(), "--embeddings");
+        assertThat(out.get("scorer").getAsString()).contains("embedding");
+        assertThat(out.getAsJsonObject("complexity").get("n").getAsInt()).isEqualTo(6);
+        assertThat(out.getAsJsonObject("complexity").get("apgr").isJsonNull()).isFalse();
+    }
 }
