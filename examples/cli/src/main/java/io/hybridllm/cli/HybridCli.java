@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             GenerateCommand.class,
             EvalCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            TrainCommand.class,
+            CalibrateCommand.class
         })
 public final class HybridCli implements Runnable {
 

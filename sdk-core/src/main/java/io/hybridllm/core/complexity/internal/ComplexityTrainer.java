@@ -1,0 +1,280 @@
+package io.hybridllm.core.complexity.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Fits the {@link ComplexityModel}: per prompt family ({@link PromptFeatures#SEGMENTS}), an L2-regularised logistic
+ * regression of {@code needs_strong} (1) against {@code weak_ok} and {@code both_fail} (0: routing those buys
+ * nothing) on the centred and scaled {@link
+ * PromptFeatures} and the presence of vocabulary terms. Full-batch Adam with a fixed number of steps, single-threaded
+ * and in a fixed order: the same data and options give the same weights, bit for bit. Each source (data set) is
+ * weighted in proportion to the square root of its size, so one large set does not drown the small ones.
+ */
+public final class ComplexityTrainer {
+    /** Training options; {@link #defaults()} are the ones the committed weights were trained with. */
+    public record Options(
+            double l2Features,
+            double l2Terms,
+            int minTermCount,
+            int maxTerms,
+            int steps,
+            double learningRate,
+            double minScale) {
+        public static Options defaults() {
+            return new Options(1e-1, 3e-1, 5, 3000, 400, 0.05, 1);
+        }
+    }
+
+    private static final int MIN_SEGMENT_ROWS = 30;
+
+    private final Options options;
+
+    public ComplexityTrainer(Options options) {
+        this.options = options;
+    }
+
+    /** A prompt with its features computed once. */
+    private record Row(double[] x, String[] terms, double y, double weight, int segment) {}
+
+    /** Only records with a trainable label are used. */
+    public static List<LabelledPrompt> trainable(List<LabelledPrompt> all) {
+        List<LabelledPrompt> out = new ArrayList<>();
+        for (LabelledPrompt p : all) {
+            if (p.isTrainable()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Fits on all of {@code data} (trainable records only). */
+    public ComplexityModel fit(List<LabelledPrompt> data) {
+        List<LabelledPrompt> train = trainable(data);
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no records labelled needs_strong, weak_ok or both_fail");
+        }
+        return fitRows(rows(train));
+    }
+
+    /**
+     * {@code k}-fold cross-validation grouped by {@link LabelledPrompt#group()}: returns, for each record of {@code
+     * data} in order, the logit of a model fitted on the trainable records of the other folds.
+     */
+    public double[] crossValidate(List<LabelledPrompt> data, int k) {
+        if (k < 2) {
+            throw new IllegalArgumentException("k must be >= 2: " + k);
+        }
+        double[] out = new double[data.size()];
+        Arrays.fill(out, Double.NaN);
+        Row[] all = new Row[data.size()];
+        List<Row> rows = rows(trainable(data));
+        int r = 0;
+        for (int i = 0; i < data.size(); i++) {
+            if (data.get(i).isTrainable()) {
+                all[i] = rows.get(r++);
+            }
+        }
+        for (int f = 0; f < k; f++) {
+            List<Row> train = new ArrayList<>();
+            for (int i = 0; i < data.size(); i++) {
+                if (all[i] != null && fold(data.get(i).group(), k) != f) {
+                    train.add(all[i]);
+                }
+            }
+            ComplexityModel model = fitRows(train);
+            LearnedComplexityScorer scorer = new LearnedComplexityScorer(model);
+            for (int i = 0; i < data.size(); i++) {
+                if (fold(data.get(i).group(), k) == f) {
+                    out[i] = scorer.logit(data.get(i).request());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The fold of a group: a stable hash, so membership does not depend on record order. */
+    public static int fold(String group, int k) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < group.length(); i++) {
+            h ^= group.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return (int) Math.floorMod(h, (long) k);
+    }
+
+    private static List<Row> rows(List<LabelledPrompt> data) {
+        Map<String, Integer> perSource = new TreeMap<>();
+        for (LabelledPrompt p : data) {
+            perSource.merge(p.source(), 1, Integer::sum);
+        }
+        List<Row> rows = new ArrayList<>(data.size());
+        for (LabelledPrompt p : data) {
+            double[] x = new double[PromptFeatures.COUNT];
+            List<String> terms = new ArrayList<>();
+            PromptFeatures.extract(p.request(), x, terms::add);
+            String[] t = terms.stream().distinct().sorted().toArray(String[]::new);
+            double y = LabelledPrompt.NEEDS_STRONG.equals(p.label()) ? 1 : 0;
+            rows.add(new Row(x, t, y, 1 / Math.sqrt(perSource.get(p.source())), PromptFeatures.segment(x)));
+        }
+        return rows;
+    }
+
+    private ComplexityModel fitRows(List<Row> all) {
+        List<ModelSegment> segments = new ArrayList<>();
+        for (int s = 0; s < PromptFeatures.SEGMENTS.size(); s++) {
+            List<Row> rows = new ArrayList<>();
+            for (Row r : all) {
+                if (r.segment() == s) {
+                    rows.add(r);
+                }
+            }
+            // A family with too few examples of its own borrows the weights fitted on everything.
+            segments.add(fitSegment(rows.size() >= MIN_SEGMENT_ROWS ? rows : all));
+        }
+        return new ComplexityModel(segments);
+    }
+
+    private ModelSegment fitSegment(List<Row> rows) {
+        int n = rows.size();
+        int d = PromptFeatures.COUNT;
+        // Vocabulary: terms in at least minTermCount training prompts, the most frequent maxTerms, sorted by name.
+        Map<String, Integer> df = new TreeMap<>();
+        for (Row r : rows) {
+            for (String t : r.terms()) {
+                df.merge(t, 1, Integer::sum);
+            }
+        }
+        List<Map.Entry<String, Integer>> frequent = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : df.entrySet()) {
+            if (e.getValue() >= options.minTermCount()) {
+                frequent.add(e);
+            }
+        }
+        frequent.sort((a, b) -> b.getValue() - a.getValue() != 0
+                ? b.getValue() - a.getValue()
+                : a.getKey().compareTo(b.getKey()));
+        List<String> vocab = new ArrayList<>();
+        for (int i = 0; i < Math.min(options.maxTerms(), frequent.size()); i++) {
+            vocab.add(frequent.get(i).getKey());
+        }
+        vocab.sort(null);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < vocab.size(); i++) {
+            index.put(vocab.get(i), i);
+        }
+        int[][] termIdx = new int[n][];
+        for (int i = 0; i < n; i++) {
+            termIdx[i] = Arrays.stream(rows.get(i).terms())
+                    .map(index::get)
+                    .filter(v -> v != null)
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+        }
+        // Standardize the dense features (weighted mean and deviation).
+        double wsum = 0;
+        for (Row r : rows) {
+            wsum += r.weight();
+        }
+        double[] mean = new double[d];
+        double[] scale = new double[d];
+        for (Row r : rows) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += r.weight() * r.x()[j] / wsum;
+            }
+        }
+        for (Row r : rows) {
+            for (int j = 0; j < d; j++) {
+                double z = r.x()[j] - mean[j];
+                scale[j] += r.weight() * z * z / wsum;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            // A floor on the scale keeps rare indicator features from being blown up (and overfitted) by standardizing.
+            scale[j] = Math.max(options.minScale(), scale[j] > 1e-12 ? Math.sqrt(scale[j]) : 1);
+            mean[j] = ComplexityModel.round(mean[j]);
+            scale[j] = ComplexityModel.round(scale[j]);
+        }
+        double[][] z = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                z[i][j] = (rows.get(i).x()[j] - mean[j]) / scale[j];
+            }
+        }
+        int v = vocab.size();
+        int p = 1 + d + v; // bias, features, terms
+        // Fewer examples, less evidence per term: the term penalty grows as 1/sqrt(n), equal to l2Terms at n = 1000.
+        double l2Terms = options.l2Terms() * Math.sqrt(1000.0 / n);
+        double[] theta = new double[p];
+        double[] m1 = new double[p];
+        double[] m2 = new double[p];
+        double[] grad = new double[p];
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        for (int step = 1; step <= options.steps(); step++) {
+            Arrays.fill(grad, 0);
+            for (int i = 0; i < n; i++) {
+                double logit = theta[0];
+                for (int j = 0; j < d; j++) {
+                    logit += theta[1 + j] * z[i][j];
+                }
+                for (int t : termIdx[i]) {
+                    logit += theta[1 + d + t];
+                }
+                double err =
+                        (LearnedComplexityScorer.sigmoid(logit) - rows.get(i).y())
+                                * rows.get(i).weight()
+                                / wsum;
+                grad[0] += err;
+                for (int j = 0; j < d; j++) {
+                    grad[1 + j] += err * z[i][j];
+                }
+                for (int t : termIdx[i]) {
+                    grad[1 + d + t] += err;
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                grad[1 + j] += options.l2Features() * theta[1 + j];
+            }
+            for (int t = 0; t < v; t++) {
+                grad[1 + d + t] += l2Terms * theta[1 + d + t];
+            }
+            double lr = options.learningRate();
+            double c1 = 1 - Math.pow(beta1, step);
+            double c2 = 1 - Math.pow(beta2, step);
+            for (int q = 0; q < p; q++) {
+                m1[q] = beta1 * m1[q] + (1 - beta1) * grad[q];
+                m2[q] = beta2 * m2[q] + (1 - beta2) * grad[q] * grad[q];
+                theta[q] -= lr * (m1[q] / c1) / (Math.sqrt(m2[q] / c2) + 1e-8);
+            }
+        }
+        double[] w = new double[d];
+        for (int j = 0; j < d; j++) {
+            w[j] = ComplexityModel.round(theta[1 + j]);
+        }
+        // Terms whose weight rounds to zero carry no information; leave them out of the file.
+        List<String> keptTerms = new ArrayList<>();
+        List<Double> keptWeights = new ArrayList<>();
+        for (int t = 0; t < v; t++) {
+            double tw = ComplexityModel.round(theta[1 + d + t]);
+            if (Math.abs(tw) >= 1e-3) {
+                keptTerms.add(vocab.get(t));
+                keptWeights.add(tw);
+            }
+        }
+        return new ModelSegment(
+                ComplexityModel.round(theta[0]),
+                mean,
+                scale,
+                w,
+                keptTerms,
+                keptWeights.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}

@@ -1,0 +1,93 @@
+package io.hybridllm.local.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.hybridllm.core.ChatRequest;
+import io.hybridllm.core.complexity.ComplexityAssessment;
+import io.hybridllm.core.complexity.FeatureContribution;
+import io.hybridllm.core.complexity.internal.LabelledPrompt;
+import io.hybridllm.core.complexity.internal.LearnedComplexityScorer;
+import io.hybridllm.core.complexity.internal.MiniJson;
+import io.hybridllm.core.errors.ConfigurationException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EmbeddingLayerTest {
+    private static SentenceEmbedder embedder;
+
+    @BeforeAll
+    static void open() {
+        embedder = SentenceEmbedder.open();
+    }
+
+    @AfterAll
+    static void close() {
+        embedder.close();
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    @Test
+    void embed_isUnitLength_andRelatedTextsAreCloserThanUnrelated() {
+        float[] bread = embedder.embed("How do I bake bread at home?");
+        float[] recipe = embedder.embed("What is a good recipe for homemade bread?");
+        float[] proof = embedder.embed("Prove that there are infinitely many primes.");
+        assertThat(bread).hasSize(SentenceEmbedder.DIMENSIONS);
+        assertThat(dot(bread, bread)).isCloseTo(1, within(1e-4));
+        assertThat(dot(bread, recipe)).isGreaterThan(dot(bread, proof) + 0.2);
+    }
+
+    @Test
+    void head_fitOnPlantedDirection_scoresPositivesHigher_andRoundTripsThroughText() {
+        List<LabelledPrompt> prompts = new ArrayList<>();
+        float[][] e = new float[40][SentenceEmbedder.DIMENSIONS];
+        for (int i = 0; i < 40; i++) {
+            boolean hard = i % 2 == 0;
+            prompts.add(LabelledPrompt.of(
+                    MiniJson.parse(
+                            "{\"prompt\":\"p" + i + "\",\"label\":\"" + (hard ? "needs_strong" : "weak_ok") + "\"}"),
+                    "s",
+                    "l" + i));
+            e[i][0] = hard ? 1 : -1;
+            e[i][1 + i % 7] = 0.5f;
+        }
+        EmbeddingHead head = EmbeddingHead.fit(prompts, e, new double[40]);
+        assertThat(head.logit(e[0])).isGreaterThan(head.logit(e[1]));
+        EmbeddingHead reloaded = EmbeddingHead.parse(new StringReader(head.write("test")), "test");
+        assertThat(reloaded.logit(e[0])).isEqualTo(head.logit(e[0]));
+    }
+
+    @Test
+    void head_parseMalformed_throwsConfigurationException() {
+        assertThatThrownBy(() -> EmbeddingHead.parse(new StringReader("format 1\nbias 0\nweights 1 2\n"), "t"))
+                .isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> EmbeddingHead.parse(new StringReader("format 1\nbias x\n"), "t"))
+                .isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void scorer_addsTheEmbeddingCorrectionToTheFeaturesLogit() {
+        ChatRequest request = ChatRequest.ofUserMessage("Write a Python function that merges two sorted lists.");
+        try (EmbeddingComplexityScorer scorer = EmbeddingComplexityScorer.open()) {
+            ComplexityAssessment a = scorer.score(request);
+            FeatureContribution embedding = a.contributions().stream()
+                    .filter(c -> c.name().equals("embedding"))
+                    .findFirst()
+                    .orElseThrow();
+            double logit = LearnedComplexityScorer.defaults().logit(request) + embedding.contribution();
+            assertThat(a.score()).isBetween(0.0, 1.0).isCloseTo(1 / (1 + Math.exp(-logit)), within(1e-9));
+        }
+    }
+}
