@@ -25,16 +25,16 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Scores, routes and answers a built-in set of prompts, and prints what happened and why.")
 final class DemoCommand implements Callable<Integer> {
-    /** The built-in prompts: chit-chat, a story, hard reasoning, contact + card data, a leaked key, a long task. */
+    /** The built-in prompts: chit-chat, a story, hard reasoning, contact and card data, a leaked key, a coding task. */
     static final List<String> PROMPTS = List.of(
             "Hi! How are you today?",
             "Once upon a time there was a little dog who",
-            "A bat and a ball cost $1.10 in total. The bat costs $1.00 more than the ball. How much does the ball"
-                    + " cost? Explain your reasoning step by step, then prove that the answer is unique.",
+            "Implement a lock-free concurrent queue in C++ using atomics, explain the memory ordering of each"
+                    + " operation, and prove that it is linearizable.",
             "Please e-mail jane.doe@example.com the receipt for my card 4111 1111 1111 1111.",
             "Why does my deploy fail? My config has aws_access_key_id = AKIAIOSFODNN7EXAMPLE in it.",
-            "Compare the trade-offs of optimistic and pessimistic locking in a distributed database, analyze"
-                    + " their failure modes under network partitions, and design a schema migration plan.");
+            "Write a Python function that parses a CSV file with quoted fields and embedded newlines, handles"
+                    + " malformed rows, and comes with unit tests.");
 
     @Mixin
     BackendOptions backends;
