@@ -6,14 +6,10 @@ import io.hybridllm.core.ChatChoice;
 import io.hybridllm.core.ChatMessage;
 import io.hybridllm.core.ChatRequest;
 import io.hybridllm.core.ChatResponse;
-import io.hybridllm.core.ChatStream;
 import io.hybridllm.core.FinishReason;
 import io.hybridllm.core.HybridClient;
 import io.hybridllm.core.Usage;
 import io.hybridllm.core.spi.BackendCapabilities;
-import io.hybridllm.core.spi.BackendHealth;
-import io.hybridllm.core.spi.CallContext;
-import io.hybridllm.core.spi.ChatBackend;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,9 +43,10 @@ final class BenchCoreCommand implements Callable<Integer> {
                 .map(p -> ChatRequest.builder().addUserMessage(p).maxTokens(16).build())
                 .toList();
         try (HybridClient client = HybridClient.builder()
-                .localBackend(new InstantBackend(
-                        "local:instant", BackendCapabilities.builder().build()))
-                .remoteBackend(new InstantBackend("remote:instant", BackendCapabilities.cloudDefaults()))
+                .localBackend(StandInBackend.answering(
+                        "local:instant", BackendCapabilities.builder().build(), r -> instantAnswer("local:instant")))
+                .remoteBackend(StandInBackend.answering(
+                        "remote:instant", BackendCapabilities.cloudDefaults(), r -> instantAnswer("remote:instant")))
                 .build()) {
             JsonObject out = new JsonObject();
             out.add("score_and_route", measure(requests, r -> client.route(r)));
@@ -85,48 +82,13 @@ final class BenchCoreCommand implements Callable<Integer> {
         return o;
     }
 
-    /** Answers every request at once with a fixed text. */
-    private static final class InstantBackend implements ChatBackend {
-        private final String name;
-        private final BackendCapabilities capabilities;
-
-        InstantBackend(String name, BackendCapabilities capabilities) {
-            this.name = name;
-            this.capabilities = capabilities;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public BackendCapabilities capabilities() {
-            return capabilities;
-        }
-
-        @Override
-        public BackendHealth health() {
-            return BackendHealth.ready();
-        }
-
-        @Override
-        public ChatResponse chat(ChatRequest request, CallContext context) {
-            return ChatResponse.builder()
-                    .id("bench")
-                    .model(name)
-                    .backend(name)
-                    .addChoice(ChatChoice.of(0, ChatMessage.assistant("ok"), FinishReason.STOP))
-                    .usage(Usage.of(8, 1))
-                    .build();
-        }
-
-        @Override
-        public ChatStream chatStreaming(ChatRequest request, CallContext context) {
-            return ChatStream.ofResponse(chat(request, context));
-        }
-
-        @Override
-        public void close() {}
+    private static ChatResponse instantAnswer(String backend) {
+        return ChatResponse.builder()
+                .id("bench")
+                .model(backend)
+                .backend(backend)
+                .addChoice(ChatChoice.of(0, ChatMessage.assistant("ok"), FinishReason.STOP))
+                .usage(Usage.of(8, 1))
+                .build();
     }
 }

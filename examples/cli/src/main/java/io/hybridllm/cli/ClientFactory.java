@@ -35,7 +35,7 @@ final class ClientFactory {
          * backend; do not close it.
          */
         HybridClient assumingLocalModel() {
-            return settings.localBackend(new PlannedBackend(
+            return settings.localBackend(StandInBackend.planned(
                             "local:planned",
                             BackendHealth.ready(),
                             BackendCapabilities.builder().build()))
@@ -78,8 +78,8 @@ final class ClientFactory {
         }
         boolean localAvailable = local != null;
         HybridClient.Builder settings = HybridClient.builder()
-                .localBackend(localAvailable ? local : new UnavailableBackend("local", "model not available"))
-                .remoteBackend(remote != null ? remote : new UnavailableBackend("remote", "not configured"))
+                .localBackend(localAvailable ? local : StandInBackend.unavailable("local", "model not available"))
+                .remoteBackend(remote != null ? remote : StandInBackend.unavailable("remote", "not configured"))
                 .routingPolicy(policy)
                 .privacyRule(options.redact ? PrivacyRule.withRedaction() : PrivacyRule.defaults());
         return new Setup(settings, localAvailable, localNote, remoteNote);

@@ -238,11 +238,11 @@ final class ScoreCommand implements Callable<Integer> {
         BackendCapabilities localCaps =
                 BackendCapabilities.builder().contextWindow(localWindow).build();
         return HybridClient.builder()
-                .localBackend(new PlannedBackend(
+                .localBackend(StandInBackend.planned(
                         "local:planned",
                         noLocal ? BackendHealth.unavailable("--no-local given") : BackendHealth.ready(),
                         localCaps))
-                .remoteBackend(new PlannedBackend(
+                .remoteBackend(StandInBackend.planned(
                         "remote:planned",
                         offline ? BackendHealth.unavailable("--offline given") : BackendHealth.ready(),
                         BackendCapabilities.cloudDefaults()))
