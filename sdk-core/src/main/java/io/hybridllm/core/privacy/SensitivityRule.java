@@ -8,18 +8,26 @@ import java.util.Objects;
 /**
  * Derives a request's {@link SensitivityLevel} from its detected items.
  *
- * <p>The default ({@link #defaults()}) is {@link #strict()} with one exception: a bare name or place name on its
- * own ({@code "Summarize Hamlet"}, {@code "the history of Rome"}) is {@link SensitivityLevel#LOW}; it counts as
- * personal data (HIGH) only when linked to another personal item of a different class, such as a person with a
- * place, an e-mail address or a health detail. Street addresses, dates of birth and all other types keep their
- * class level.
+ * <p>The default ({@link #defaults()}, the same as {@link #strict()}): every name, place, contact detail and health
+ * detail is HIGH, so it stays on the device unless the privacy rule allows redaction. {@link #linkedNamesOnly()}
+ * relaxes that for applications whose prompts often mention people and places in passing.
  */
 @FunctionalInterface
 public interface SensitivityRule {
     SensitivityLevel levelOf(List<PrivacyItem> items);
 
-    /** The documented default rule: {@link #strict()}, except that unlinked bare names and places are LOW. */
+    /** The documented default rule: {@link #strict()}. */
     static SensitivityRule defaults() {
+        return strict();
+    }
+
+    /**
+     * {@link #strict()}, except that a bare name or place name on its own ({@code "Summarize Hamlet"}, {@code "the
+     * history of Rome"}) is LOW; it is HIGH only when linked to personal data of another class, such as a person
+     * with a place, an e-mail address or a health detail. Street addresses, dates of birth and all other types keep
+     * their class level. Opt-in: names and places alone then leave the device unredacted.
+     */
+    static SensitivityRule linkedNamesOnly() {
         SensitivityRule strict = strict();
         return items -> {
             SensitivityLevel level = SensitivityLevel.NONE;

@@ -36,7 +36,14 @@ class SensitivityRuleTest {
     }
 
     @Test
-    void bareNamesAndPlacesAloneAreLow() {
+    void defaultRuleKeepsEveryConfidentNameAndPlaceHigh() {
+        assertThat(rule.levelOf(List.of(typed("PERSON", PiiClass.PERSON)))).isEqualTo(SensitivityLevel.HIGH);
+        assertThat(rule.levelOf(List.of(typed("LOCATION", PiiClass.LOCATION)))).isEqualTo(SensitivityLevel.HIGH);
+    }
+
+    @Test
+    void linkedRule_bareNamesAndPlacesAloneAreLow() {
+        SensitivityRule rule = SensitivityRule.linkedNamesOnly();
         assertThat(rule.levelOf(List.of(typed("PERSON", PiiClass.PERSON)))).isEqualTo(SensitivityLevel.LOW);
         assertThat(rule.levelOf(List.of(typed("LOCATION", PiiClass.LOCATION), typed("LOCATION", PiiClass.LOCATION))))
                 .isEqualTo(SensitivityLevel.LOW);
@@ -45,7 +52,8 @@ class SensitivityRuleTest {
     }
 
     @Test
-    void aNameLinkedToAPlaceOrContactIsHigh() {
+    void linkedRule_aNameLinkedToAPlaceOrContactIsHigh() {
+        SensitivityRule rule = SensitivityRule.linkedNamesOnly();
         assertThat(rule.levelOf(List.of(typed("PERSON", PiiClass.PERSON), typed("LOCATION", PiiClass.LOCATION))))
                 .isEqualTo(SensitivityLevel.HIGH);
         assertThat(rule.levelOf(List.of(typed("PERSON", PiiClass.PERSON), typed("EMAIL_ADDRESS", PiiClass.CONTACT))))
@@ -53,16 +61,11 @@ class SensitivityRuleTest {
     }
 
     @Test
-    void streetAddressesAndDatesOfBirthAreHighOnTheirOwn() {
+    void linkedRule_streetAddressesAndDatesOfBirthAreHighOnTheirOwn() {
+        SensitivityRule rule = SensitivityRule.linkedNamesOnly();
         assertThat(rule.levelOf(List.of(typed("STREET_ADDRESS", PiiClass.LOCATION))))
                 .isEqualTo(SensitivityLevel.HIGH);
         assertThat(rule.levelOf(List.of(typed("DATE_OF_BIRTH", PiiClass.PERSON))))
-                .isEqualTo(SensitivityLevel.HIGH);
-    }
-
-    @Test
-    void strictRuleTreatsEveryNameAndPlaceAsHigh() {
-        assertThat(SensitivityRule.strict().levelOf(List.of(typed("PERSON", PiiClass.PERSON))))
                 .isEqualTo(SensitivityLevel.HIGH);
     }
 
