@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole stack from the command line: CLI, client, routing, a real local engine and a loopback endpoint. */
 class EndToEndChatTest {
     private static final String COMPLETION = "{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"m\","
-            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Paris.\"},"
+            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"391.\"},"
             + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2}}";
 
     @TempDir
@@ -54,16 +54,16 @@ class EndToEndChatTest {
                 "--policy",
                 "remote-only",
                 "--explain",
-                "Capital of France?");
+                "What is 17 times 23?");
 
         assertThat(run.exitCode).as(run.err).isZero();
-        assertThat(run.out.strip()).isEqualTo("Paris.");
+        assertThat(run.out.strip()).isEqualTo("391.");
         assertThat(run.err).contains("route:      REMOTE");
         RecordedRequest sent = server.takeRequest();
         assertThat(sent.getPath()).isEqualTo("/v1/chat/completions");
         assertThat(sent.getBody().readUtf8())
                 .contains("\"model\":\"test-model\"")
-                .contains("Capital of France?");
+                .contains("What is 17 times 23?");
     }
 
     @Test

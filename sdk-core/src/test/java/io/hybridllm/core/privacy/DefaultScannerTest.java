@@ -22,6 +22,16 @@ class DefaultScannerTest {
     }
 
     @Test
+    void addressCues_mustStartAWord() {
+        // "What " ends in "at ", an address cue; arithmetic must not become a street address.
+        assertThat(scanner.scan("What is 17 times 23?").items()).isEmpty();
+        assertThat(value(
+                        "I live at 12 Main Street, Springfield",
+                        only("I live at 12 Main Street, Springfield", "STREET_ADDRESS")))
+                .startsWith("12 Main Street");
+    }
+
+    @Test
     void spansAreUtf16OffsetsIntoTheText() {
         String text = "\uD83D\uDE00 mail me at jo.doe@example.org please";
         PrivacyItem email = only(text, "EMAIL_ADDRESS");

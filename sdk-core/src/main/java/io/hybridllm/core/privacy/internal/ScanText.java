@@ -120,8 +120,11 @@ final class ScanText {
         int from = Math.max(0, pos - window);
         char[] l = lower();
         for (String w : words) {
-            if (indexOf(l, w, from, pos) >= 0) {
-                return true;
+            // A cue must start a word: "at " is a cue, the end of "What " is not.
+            for (int at = indexOf(l, w, from, pos); at >= 0; at = indexOf(l, w, at + 1, pos)) {
+                if (at == 0 || !Character.isLetterOrDigit(l[at - 1])) {
+                    return true;
+                }
             }
         }
         return false;
