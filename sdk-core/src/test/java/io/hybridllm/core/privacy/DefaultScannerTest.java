@@ -22,6 +22,16 @@ class DefaultScannerTest {
     }
 
     @Test
+    void technologyNames_areNotPeople() {
+        assertThat(scanner.scan("Write a Python function that parses a CSV file")
+                        .items())
+                .isEmpty();
+        assertThat(scanner.scan("Explain how Kubernetes schedules pods").items())
+                .isEmpty();
+        assertThat(only("Call John Smith tomorrow", "PERSON").start()).isEqualTo(5);
+    }
+
+    @Test
     void addressCues_mustStartAWord() {
         // "What " ends in "at ", an address cue; arithmetic must not become a street address.
         assertThat(scanner.scan("What is 17 times 23?").items()).isEmpty();

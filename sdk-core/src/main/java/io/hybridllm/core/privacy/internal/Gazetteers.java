@@ -136,7 +136,13 @@ final class Gazetteers {
             + "could would should will shall might must need want like love hate know think see look meet follow "
             + "call send tell ask give take make get go come find keep let put set show try turn use work write read "
             + "remember capital city state country county province "
-            + "region district ave blvd rd ln dr ct pl");
+            + "region district ave blvd rd ln dr ct pl"
+            // Capitalized technology names that open many coding prompts ("Write a Python function").
+            + " python java javascript typescript kotlin scala golang haskell perl php fortran cobol matlab sql mysql"
+            + " postgresql postgres sqlite mongodb redis kafka spark hadoop docker kubernetes linux ubuntu debian"
+            + " windows macos ios android react angular vue django flask spring node npm git github gitlab bitbucket"
+            + " aws azure gcp excel powerpoint chatgpt openai gpt html css json xml yaml csv api http https unix bash"
+            + " terraform ansible jenkins graphql numpy pandas pytorch tensorflow jupyter");
 
     static final Set<String> ORG_WORDS = set("inc llc ltd corp corporation company co group plc gmbh ag sa srl bv "
             + "university college school institute foundation association society orchestra band club team bank "
