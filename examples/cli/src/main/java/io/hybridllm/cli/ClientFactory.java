@@ -1,6 +1,7 @@
 package io.hybridllm.cli;
 
 import io.hybridllm.core.HybridClient;
+import io.hybridllm.core.errors.ConfigurationException;
 import io.hybridllm.core.errors.HybridException;
 import io.hybridllm.core.privacy.PrivacyRule;
 import io.hybridllm.core.routing.RoutingPolicies;
@@ -52,6 +53,11 @@ final class ClientFactory {
     static Setup create(BackendOptions options) {
         // Validate the cheap options first, before anything is loaded or downloaded.
         RoutingPolicy policy = RoutingPolicies.byName(options.policy);
+        String url = options.effectiveRemoteUrl();
+        if (url != null && !url.isBlank() && isBlank(options.effectiveRemoteModel())) {
+            throw new ConfigurationException(
+                    "--remote-url needs a model name: pass --remote-model NAME or set HYBRID_REMOTE_MODEL");
+        }
         StringBuilder why = new StringBuilder();
         ChatBackend local = null;
         String localNote;
@@ -68,12 +74,18 @@ final class ClientFactory {
         }
         ChatBackend remote = null;
         String remoteNote;
-        String url = options.effectiveRemoteUrl();
         if (url == null || url.isBlank()) {
             remoteNote = "no remote endpoint configured (set --remote-url or HYBRID_BASE_URL, and HYBRID_API_KEY)";
         } else {
-            remote = RemoteSupport.open(url, options.effectiveRemoteModel(), System.getenv("HYBRID_API_KEY"))
-                    .orElse(null);
+            try {
+                remote = RemoteSupport.open(url, options.effectiveRemoteModel(), System.getenv("HYBRID_API_KEY"))
+                        .orElse(null);
+            } catch (RuntimeException e) {
+                if (local != null) {
+                    local.close(); // opened above; nothing else will close it
+                }
+                throw e;
+            }
             remoteNote = "remote endpoint " + url;
         }
         boolean localAvailable = local != null;
@@ -83,5 +95,9 @@ final class ClientFactory {
                 .routingPolicy(policy)
                 .privacyRule(options.redact ? PrivacyRule.withRedaction() : PrivacyRule.defaults());
         return new Setup(settings, localAvailable, localNote, remoteNote);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -74,6 +74,8 @@ class EndToEndChatTest {
                 dir.resolve("none").toString(),
                 "--remote-url",
                 baseUrl(),
+                "--remote-model",
+                "test-model",
                 "--policy",
                 "remote-only",
                 "my card is 4111 1111 1111 1111");
@@ -98,6 +100,8 @@ class EndToEndChatTest {
                 model.toString(),
                 "--remote-url",
                 "http://127.0.0.1:" + closedPort + "/v1",
+                "--remote-model",
+                "test-model",
                 "--policy",
                 "prefer-remote",
                 "--max-tokens",
@@ -109,5 +113,15 @@ class EndToEndChatTest {
 
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.err).contains("route:      LOCAL").contains("fell back from REMOTE to LOCAL");
+    }
+
+    @Test
+    void chat_remoteUrlWithoutAModel_isAClearConfigurationError() {
+        CliRun run =
+                CliRun.of("chat", "--local-model", dir.resolve("none").toString(), "--remote-url", baseUrl(), "hi");
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).startsWith("error: ConfigurationException:").contains("--remote-model");
+        assertThat(server.getRequestCount()).isZero();
     }
 }
