@@ -17,6 +17,7 @@ final class PatternRunner implements Recognizer {
     private final int span;
     private final List<String> anyOf;
     private final boolean digitStart;
+    private final StartTable starts;
     private Anchor anchor;
 
     /** Positions where a match may start; the pattern then makes one anchored attempt at each. */
@@ -41,11 +42,19 @@ final class PatternRunner implements Recognizer {
         this.minDigits = minDigits;
         this.span = span;
         this.anyOf = List.copyOf(anyOf);
+        this.starts = StartTable.of(r.pattern());
     }
 
     @Override
     public void find(ScanText t, List<PrivacyItem> out) {
         if (t.digits < minDigits) {
+            return;
+        }
+        // An item needs a context word near it when context is required, so without one anywhere it cannot occur.
+        if (r.contextRequired() && !anyOf(t, r.contextWords())) {
+            return;
+        }
+        if (!anyOf.isEmpty() && !anyOf(t, anyOf)) {
             return;
         }
         Matcher m = r.pattern().matcher(t.text);
@@ -133,9 +142,28 @@ final class PatternRunner implements Recognizer {
     }
 
     private void run(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
-        m.region(from, to);
-        while (m.find()) {
-            report(t, m, out);
+        if (starts == null) {
+            m.region(from, to);
+            while (m.find()) {
+                report(t, m, out);
+            }
+            return;
+        }
+        // The same matches as find(): attempts in order, skipping positions where no match can start.
+        String s = t.text;
+        int p = from;
+        while (p < to) {
+            if (!starts.mayStart(s, p)) {
+                p++;
+                continue;
+            }
+            m.region(p, to);
+            if (m.lookingAt()) {
+                report(t, m, out);
+                p = Math.max(p + 1, m.end());
+            } else {
+                p++;
+            }
         }
     }
 

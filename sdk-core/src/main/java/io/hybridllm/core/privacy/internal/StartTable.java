@@ -1,0 +1,91 @@
+package io.hybridllm.core.privacy.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which ASCII characters, after which ASCII character, a match of a pattern may start with. Derived from the pattern
+ * itself: an anchored attempt on just those one or two characters that fails without reaching the end of the input
+ * fails whatever follows, so a scan may skip such positions and still find exactly what {@code find()} finds.
+ * Immutable and thread-safe.
+ */
+final class StartTable {
+    private static final int ASCII = 128;
+    private static final Map<String, StartTable> CACHE = new ConcurrentHashMap<>();
+    private static final StartTable NONE = new StartTable(new boolean[0], new boolean[0]);
+
+    /** {@code first[c]}: a match may start with c at the start of the text. */
+    private final boolean[] first;
+    /** {@code after[prev * 128 + c]}: a match may start with c right after prev. */
+    private final boolean[] after;
+
+    private StartTable(boolean[] first, boolean[] after) {
+        this.first = first;
+        this.after = after;
+    }
+
+    /**
+     * The table of {@code p}, or null when it cannot be derived safely: positive look-behinds and {@code \G} depend
+     * on more than the previous character, and patterns that may match the empty string start anywhere.
+     */
+    static StartTable of(Pattern p) {
+        String regex = p.pattern();
+        if (regex.contains("(?<=") || regex.contains("\\G") || (p.flags() & Pattern.CANON_EQ) != 0) {
+            return null;
+        }
+        StartTable t = CACHE.computeIfAbsent(p.flags() + "/" + regex, k -> derive(p));
+        return t == NONE ? null : t;
+    }
+
+    private static StartTable derive(Pattern p) {
+        boolean[] first = new boolean[ASCII];
+        boolean[] after = new boolean[ASCII * ASCII];
+        char[] two = new char[2];
+        for (int c = 0; c < ASCII; c++) {
+            Matcher m = p.matcher(String.valueOf((char) c));
+            m.useTransparentBounds(true).useAnchoringBounds(false);
+            if (m.lookingAt()) {
+                if (m.end() == 0) {
+                    return NONE;
+                }
+                first[c] = true;
+            } else {
+                first[c] = m.hitEnd();
+            }
+        }
+        for (int prev = 0; prev < ASCII; prev++) {
+            two[0] = (char) prev;
+            for (int c = 0; c < ASCII; c++) {
+                two[1] = (char) c;
+                Matcher m = p.matcher(new String(two));
+                m.useTransparentBounds(true).useAnchoringBounds(false).region(1, 2);
+                boolean may;
+                if (m.lookingAt()) {
+                    if (m.end() == 1) {
+                        return NONE;
+                    }
+                    may = true;
+                } else {
+                    may = m.hitEnd();
+                }
+                after[prev * ASCII + c] = may;
+            }
+        }
+        return new StartTable(first, after);
+    }
+
+    /** Whether a match of the pattern may start at {@code i} of {@code s}. */
+    boolean mayStart(String s, int i) {
+        char c = s.charAt(i);
+        if (c >= ASCII) {
+            return true;
+        }
+        if (i == 0) {
+            return first[c];
+        }
+        char prev = s.charAt(i - 1);
+        return prev >= ASCII || after[prev * ASCII + c];
+    }
+}
