@@ -88,4 +88,25 @@ final class StartTable {
         char prev = s.charAt(i - 1);
         return prev >= ASCII || after[prev * ASCII + c];
     }
+
+    /**
+     * The next match of {@code m} in [{@code from}, {@code to}) exactly as a {@code find()} from {@code from} over
+     * that region would report it (transparent, non-anchoring bounds), trying only positions where {@code table}
+     * allows a start (every position when it is null). Returns whether one was found; {@code m} then holds it.
+     */
+    static boolean find(Matcher m, StartTable table, String s, int from, int to) {
+        if (table == null) {
+            m.region(from, to);
+            return m.find();
+        }
+        for (int p = from; p < to; p++) {
+            if (table.mayStart(s, p)) {
+                m.region(p, to);
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }
