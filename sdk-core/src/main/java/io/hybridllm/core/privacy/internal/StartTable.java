@@ -42,10 +42,14 @@ final class StartTable {
     private static StartTable derive(Pattern p) {
         boolean[] first = new boolean[ASCII];
         boolean[] after = new boolean[ASCII * ASCII];
+        // Word boundaries are the only start conditions here that a previous character can turn from false to
+        // true; without them a character that cannot start a match at the start of the text cannot start one later.
+        String regex = p.pattern();
+        boolean boundaries = regex.contains("\\b") || regex.contains("\\B");
+        Matcher m = p.matcher("");
         char[] two = new char[2];
         for (int c = 0; c < ASCII; c++) {
-            Matcher m = p.matcher(String.valueOf((char) c));
-            m.useTransparentBounds(true).useAnchoringBounds(false);
+            m.reset(String.valueOf((char) c)).useTransparentBounds(true).useAnchoringBounds(false);
             if (m.lookingAt()) {
                 if (m.end() == 0) {
                     return NONE;
@@ -55,12 +59,17 @@ final class StartTable {
                 first[c] = m.hitEnd();
             }
         }
-        for (int prev = 0; prev < ASCII; prev++) {
-            two[0] = (char) prev;
-            for (int c = 0; c < ASCII; c++) {
-                two[1] = (char) c;
-                Matcher m = p.matcher(new String(two));
-                m.useTransparentBounds(true).useAnchoringBounds(false).region(1, 2);
+        for (int c = 0; c < ASCII; c++) {
+            if (!first[c] && !boundaries) {
+                continue;
+            }
+            two[1] = (char) c;
+            for (int prev = 0; prev < ASCII; prev++) {
+                two[0] = (char) prev;
+                m.reset(new String(two))
+                        .useTransparentBounds(true)
+                        .useAnchoringBounds(false)
+                        .region(1, 2);
                 boolean may;
                 if (m.lookingAt()) {
                     if (m.end() == 1) {
