@@ -57,12 +57,15 @@ final class PatternRunner implements Recognizer {
         if (!anyOf.isEmpty() && !anyOf(t, anyOf)) {
             return;
         }
-        Matcher m = r.pattern().matcher(t.text);
-        m.useTransparentBounds(true).useAnchoringBounds(false);
+        // The matcher is made only once there is somewhere to run it.
+        Matcher m = null;
         if (minDigits > 0) {
             int[] w = t.digitWindows();
             for (int i = 0; i < w.length; i += 3) {
                 if (w[i + 2] >= minDigits) {
+                    if (m == null) {
+                        m = matcher(t);
+                    }
                     if (digitStart) {
                         runFromDigitStarts(t, m, w[i], w[i + 1], out);
                     } else {
@@ -83,6 +86,9 @@ final class PatternRunner implements Recognizer {
                     end = Math.min(n, next + hint.length() + span);
                     next = t.text.indexOf(hint, next + 1);
                 }
+                if (m == null) {
+                    m = matcher(t);
+                }
                 run(t, m, start, end, out);
                 done = end;
                 at = next;
@@ -96,6 +102,9 @@ final class PatternRunner implements Recognizer {
                     p++;
                     continue;
                 }
+                if (m == null) {
+                    m = matcher(t);
+                }
                 m.region(p, n);
                 if (m.lookingAt()) {
                     report(t, m, out);
@@ -105,8 +114,12 @@ final class PatternRunner implements Recognizer {
                 }
             }
         } else {
-            run(t, m, 0, t.text.length(), out);
+            run(t, matcher(t), 0, t.text.length(), out);
         }
+    }
+
+    private Matcher matcher(ScanText t) {
+        return r.pattern().matcher(t.text).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     private static boolean anyOf(ScanText t, List<String> words) {
@@ -127,7 +140,7 @@ final class PatternRunner implements Recognizer {
         int p = from;
         while (p < to) {
             char c = s.charAt(p);
-            if (c < '0' || c > '9' || p > 0 && Character.isDigit(s.charAt(p - 1))) {
+            if (c < '0' || c > '9' || p > 0 && Character.isDigit(s.charAt(p - 1)) || !mayStart(s, p)) {
                 p++;
                 continue;
             }
@@ -139,6 +152,10 @@ final class PatternRunner implements Recognizer {
                 p++;
             }
         }
+    }
+
+    private boolean mayStart(String s, int p) {
+        return starts == null || starts.mayStart(s, p);
     }
 
     private void run(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
