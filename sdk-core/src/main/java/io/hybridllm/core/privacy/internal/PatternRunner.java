@@ -204,6 +204,11 @@ final class PatternRunner implements Recognizer {
         }
     }
 
+    /** The pattern this runner scans for. */
+    java.util.regex.Pattern pattern() {
+        return r.pattern();
+    }
+
     @Override
     public String toString() {
         return r.toString();
