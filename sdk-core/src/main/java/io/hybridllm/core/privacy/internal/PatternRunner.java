@@ -17,7 +17,10 @@ final class PatternRunner implements Recognizer {
     private final int span;
     private final List<String> anyOf;
     private final boolean digitStart;
-    private final StartTable starts;
+    /** Derived on first use: patterns whose hint or digits never occur never pay for it. */
+    private volatile StartTable starts;
+
+    private volatile boolean startsDerived;
     private Anchor anchor;
 
     /** Positions where a match may start; the pattern then makes one anchored attempt at each. */
@@ -42,7 +45,6 @@ final class PatternRunner implements Recognizer {
         this.minDigits = minDigits;
         this.span = span;
         this.anyOf = List.copyOf(anyOf);
-        this.starts = StartTable.of(r.pattern());
     }
 
     @Override
@@ -136,11 +138,12 @@ final class PatternRunner implements Recognizer {
      * run instead of an attempt at every position.
      */
     private void runFromDigitStarts(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
+        StartTable starts = starts();
         String s = t.text;
         int p = from;
         while (p < to) {
             char c = s.charAt(p);
-            if (c < '0' || c > '9' || p > 0 && Character.isDigit(s.charAt(p - 1)) || !mayStart(s, p)) {
+            if (c < '0' || c > '9' || p > 0 && Character.isDigit(s.charAt(p - 1)) || !mayStart(starts, s, p)) {
                 p++;
                 continue;
             }
@@ -154,11 +157,21 @@ final class PatternRunner implements Recognizer {
         }
     }
 
-    private boolean mayStart(String s, int p) {
+    /** The start table of the pattern, or null if it has none. */
+    private StartTable starts() {
+        if (!startsDerived) {
+            starts = StartTable.of(r.pattern());
+            startsDerived = true;
+        }
+        return starts;
+    }
+
+    private static boolean mayStart(StartTable starts, String s, int p) {
         return starts == null || starts.mayStart(s, p);
     }
 
     private void run(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
+        StartTable starts = starts();
         if (starts == null) {
             m.region(from, to);
             while (m.find()) {
