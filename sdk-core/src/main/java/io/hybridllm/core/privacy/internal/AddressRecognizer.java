@@ -30,6 +30,16 @@ final class AddressRecognizer implements Recognizer {
                     + "|[A-Z]{2}[ \\t\\n]{1,3}\\d{5}(?:-\\d{4})?|\\d{5}(?:-\\d{4})?|,[ \\t]?[A-Z]{2})");
     private static final Pattern STATE_ZIP =
             Pattern.compile("(?<![A-Za-z0-9])[A-Z]{2}[ \\t\\n]{1,3}\\d{5}(?:-\\d{4})?(?![0-9])");
+    private static final List<String> STREET_SUFFIXES = List.of(
+            "katu", "gasse", "straße", "strasse", "gatan", "gata", "gade", "vej", "weg", "tie", "kuja", "vägen",
+            "vegen", "veien", "laan", "straat", "plein", "utca", "ulica", "street", "road", "avenue");
+    private static final Pattern BLANK = Pattern.compile("[ \\t]");
+    private static final Pattern BLANK_OR_NEWLINE = Pattern.compile("[ \\t\\n]");
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[ \\t,.]+");
+    private static final Pattern LEADING_COMMAS = Pattern.compile("^[,\\s]+");
+    private static final StartTable NAMED_STREET_STARTS = StartTable.of(NAMED_STREET);
+    private static final StartTable BOX_STARTS = StartTable.of(BOX);
+    private static final StartTable STATE_ZIP_STARTS = StartTable.of(STATE_ZIP);
     private static final List<String> ADDRESS_CUES = List.of(
             "lives at",
             "live at",
@@ -117,12 +127,12 @@ final class AddressRecognizer implements Recognizer {
                 out.add(PrivacyItem.of("STREET_ADDRESS", PiiClass.LOCATION, m.start(), end, score, "address-grammar"));
             }
             Matcher nm = in(NAMED_STREET, s, from, to);
-            while (nm.find()) {
+            for (int q = from; StartTable.find(nm, NAMED_STREET_STARTS, s, q, to); q = next(nm)) {
                 String words = s.substring(nm.start(), nm.end());
                 boolean streetWord = hasStreetWord(words);
                 boolean cue = t.hasContextBefore(nm.start(), ADDRESS_CUES, 24)
                         || t.containsLower(" street", nm.end(), nm.end() + 8);
-                String firstWord = words.split("[ \\t]")[0].toLowerCase(Locale.ROOT);
+                String firstWord = BLANK.split(words)[0].toLowerCase(Locale.ROOT);
                 if (Gazetteers.NOT_NAMES.contains(firstWord) && !streetWord
                         || !(streetWord || cue || endsInStreetSuffix(words))) {
                     continue;
@@ -131,16 +141,21 @@ final class AddressRecognizer implements Recognizer {
                         "STREET_ADDRESS", PiiClass.LOCATION, nm.start(), extend(s, nm.end()), 0.7, "address-grammar"));
             }
             Matcher bm = in(BOX, s, from, to);
-            while (bm.find()) {
+            for (int q = from; StartTable.find(bm, BOX_STARTS, s, q, to); q = next(bm)) {
                 out.add(PrivacyItem.of(
                         "STREET_ADDRESS", PiiClass.LOCATION, bm.start(), extend(s, bm.end()), 0.7, "address-grammar"));
             }
             Matcher zm = in(STATE_ZIP, s, from, to);
-            while (zm.find()) {
+            for (int q = from; StartTable.find(zm, STATE_ZIP_STARTS, s, q, to); q = next(zm)) {
                 out.add(PrivacyItem.of(
                         "STREET_ADDRESS", PiiClass.LOCATION, zm.start(), zm.end(), 0.6, "address-grammar"));
             }
         }
+    }
+
+    /** Where find() would look next after the match {@code m} holds. */
+    private static int next(Matcher m) {
+        return Math.max(m.end(), m.start() + 1);
     }
 
     private static char firstLetter(String s) {
@@ -153,7 +168,7 @@ final class AddressRecognizer implements Recognizer {
     }
 
     private static boolean hasStreetWord(String words) {
-        for (String w : words.split("[ \\t,.]+")) {
+        for (String w : WORD_SEPARATORS.split(words)) {
             if (Gazetteers.STREET_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
                 return true;
             }
@@ -163,10 +178,8 @@ final class AddressRecognizer implements Recognizer {
 
     /** Street names written as one word with a suffix: Koskikatu, Pfarrgasse, Hauptstraße, Storgatan. */
     private static boolean endsInStreetSuffix(String words) {
-        String first = words.split("[ \\t]")[0].toLowerCase(Locale.ROOT);
-        for (String suffix : List.of(
-                "katu", "gasse", "straße", "strasse", "gatan", "gata", "gade", "vej", "weg", "tie", "kuja", "vägen",
-                "vegen", "veien", "laan", "straat", "plein", "utca", "ulica", "street", "road", "avenue")) {
+        String first = BLANK.split(words)[0].toLowerCase(Locale.ROOT);
+        for (String suffix : STREET_SUFFIXES) {
             if (first.endsWith(suffix) && first.length() > suffix.length() + 1) {
                 return true;
             }
@@ -184,7 +197,7 @@ final class AddressRecognizer implements Recognizer {
             }
             String part = s.substring(end, tail.end()).strip();
             String firstWord =
-                    part.replaceFirst("^[,\\s]+", "").split("[ \\t\\n]")[0].toLowerCase(Locale.ROOT);
+                    BLANK_OR_NEWLINE.split(LEADING_COMMAS.matcher(part).replaceFirst(""))[0].toLowerCase(Locale.ROOT);
             if (Gazetteers.NOT_NAMES.contains(firstWord)
                     && !Gazetteers.UNIT_WORDS.contains(firstWord.replace(".", ""))) {
                 break;

@@ -7,6 +7,8 @@ import java.util.Map;
  * recognizer allowed, and returns false rather than throwing on anything unexpected.
  */
 public final class Checksums {
+    private static final java.util.regex.Pattern SPACE_OR_DASH = java.util.regex.Pattern.compile("[ -]");
+
     private Checksums() {}
 
     /** Only the ASCII letters and digits of {@code s}, letters upper-cased. */
@@ -64,7 +66,7 @@ public final class Checksums {
 
     /** Separated card numbers come in groups of four (last shorter), or 4-6-5 / 4-6-4. */
     static boolean cardGroups(String match) {
-        String[] groups = match.split("[ -]");
+        String[] groups = SPACE_OR_DASH.split(match);
         if (groups.length == 1) {
             return true;
         }

@@ -12,6 +12,7 @@ final class IpRecognizer implements Recognizer {
     private static final Pattern V4 = Pattern.compile("(?<![A-Za-z0-9.])" + OCTET + "(?:\\." + OCTET
             + "){3}(?:/(?:3[0-2]|[12]?\\d)(?!\\d))?(?![A-Za-z0-9]|\\.\\d)");
     private static final Pattern V6 = Pattern.compile("(?<![0-9A-Za-z:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:.]{2,45}");
+    private static final StartTable V6_STARTS = StartTable.of(V6);
     private static final List<String> CONTEXT = List.of("ip", "address", "server", "host");
 
     @Override
@@ -37,8 +38,8 @@ final class IpRecognizer implements Recognizer {
             }
         }
         if (s.indexOf(':') >= 0 && hexColonHex(s)) {
-            Matcher m = V6.matcher(s);
-            while (m.find()) {
+            Matcher m = V6.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+            for (int q = 0; StartTable.find(m, V6_STARTS, s, q, s.length()); q = Math.max(m.end(), m.start() + 1)) {
                 int end = m.end();
                 while (end > m.start()
                         && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == ':' && !s.startsWith("::", end - 2))) {

@@ -153,6 +153,16 @@ final class NameRecognizer implements Recognizer {
 
     /** "my name is lena andersson": names typed in lower case, only right after an unambiguous cue. */
     private static void lowerCaseAfterStrongCue(ScanText t, List<Words.Word> words, List<PrivacyItem> out) {
+        // Only cues that occur in the text can precede a word.
+        List<String> cues = new java.util.ArrayList<>(STRONG_CUES.size());
+        for (String c : STRONG_CUES) {
+            if (t.containsLower(c, 0, t.text.length())) {
+                cues.add(c);
+            }
+        }
+        if (cues.isEmpty()) {
+            return;
+        }
         for (int i = 0; i < words.size(); i++) {
             Words.Word w = words.get(i);
             if (w.capitalized() || w.allCaps() || Gazetteers.NOT_NAMES.contains(w.lower())) {
@@ -161,7 +171,7 @@ final class NameRecognizer implements Recognizer {
             int gapStart = i > 0 ? words.get(i - 1).end() : 0;
             boolean cue = false;
             char[] l = t.lower();
-            for (String c : STRONG_CUES) {
+            for (String c : cues) {
                 int from = w.start() - c.length();
                 if (from >= 0 && from >= gapStart - c.length() && ScanText.indexOf(l, c, from, w.start()) == from) {
                     cue = true;

@@ -17,6 +17,10 @@ final class PatternRunner implements Recognizer {
     private final int span;
     private final List<String> anyOf;
     private final boolean digitStart;
+    /** Derived on first use: patterns whose hint or digits never occur never pay for it. */
+    private volatile StartTable starts;
+
+    private volatile boolean startsDerived;
     private Anchor anchor;
 
     /** Positions where a match may start; the pattern then makes one anchored attempt at each. */
@@ -48,12 +52,22 @@ final class PatternRunner implements Recognizer {
         if (t.digits < minDigits) {
             return;
         }
-        Matcher m = r.pattern().matcher(t.text);
-        m.useTransparentBounds(true).useAnchoringBounds(false);
+        // An item needs a context word near it when context is required, so without one anywhere it cannot occur.
+        if (r.contextRequired() && !anyOf(t, r.contextWords())) {
+            return;
+        }
+        if (!anyOf.isEmpty() && !anyOf(t, anyOf)) {
+            return;
+        }
+        // The matcher is made only once there is somewhere to run it.
+        Matcher m = null;
         if (minDigits > 0) {
             int[] w = t.digitWindows();
             for (int i = 0; i < w.length; i += 3) {
                 if (w[i + 2] >= minDigits) {
+                    if (m == null) {
+                        m = matcher(t);
+                    }
                     if (digitStart) {
                         runFromDigitStarts(t, m, w[i], w[i + 1], out);
                     } else {
@@ -74,6 +88,9 @@ final class PatternRunner implements Recognizer {
                     end = Math.min(n, next + hint.length() + span);
                     next = t.text.indexOf(hint, next + 1);
                 }
+                if (m == null) {
+                    m = matcher(t);
+                }
                 run(t, m, start, end, out);
                 done = end;
                 at = next;
@@ -87,6 +104,9 @@ final class PatternRunner implements Recognizer {
                     p++;
                     continue;
                 }
+                if (m == null) {
+                    m = matcher(t);
+                }
                 m.region(p, n);
                 if (m.lookingAt()) {
                     report(t, m, out);
@@ -96,8 +116,12 @@ final class PatternRunner implements Recognizer {
                 }
             }
         } else {
-            run(t, m, 0, t.text.length(), out);
+            run(t, matcher(t), 0, t.text.length(), out);
         }
+    }
+
+    private Matcher matcher(ScanText t) {
+        return r.pattern().matcher(t.text).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     private static boolean anyOf(ScanText t, List<String> words) {
@@ -114,11 +138,12 @@ final class PatternRunner implements Recognizer {
      * run instead of an attempt at every position.
      */
     private void runFromDigitStarts(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
+        StartTable starts = starts();
         String s = t.text;
         int p = from;
         while (p < to) {
             char c = s.charAt(p);
-            if (c < '0' || c > '9' || p > 0 && Character.isDigit(s.charAt(p - 1))) {
+            if (c < '0' || c > '9' || p > 0 && Character.isDigit(s.charAt(p - 1)) || !mayStart(starts, s, p)) {
                 p++;
                 continue;
             }
@@ -132,10 +157,43 @@ final class PatternRunner implements Recognizer {
         }
     }
 
+    /** The start table of the pattern, or null if it has none. */
+    private StartTable starts() {
+        if (!startsDerived) {
+            starts = StartTable.of(r.pattern());
+            startsDerived = true;
+        }
+        return starts;
+    }
+
+    private static boolean mayStart(StartTable starts, String s, int p) {
+        return starts == null || starts.mayStart(s, p);
+    }
+
     private void run(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
-        m.region(from, to);
-        while (m.find()) {
-            report(t, m, out);
+        StartTable starts = starts();
+        if (starts == null) {
+            m.region(from, to);
+            while (m.find()) {
+                report(t, m, out);
+            }
+            return;
+        }
+        // The same matches as find(): attempts in order, skipping positions where no match can start.
+        String s = t.text;
+        int p = from;
+        while (p < to) {
+            if (!starts.mayStart(s, p)) {
+                p++;
+                continue;
+            }
+            m.region(p, to);
+            if (m.lookingAt()) {
+                report(t, m, out);
+                p = Math.max(p + 1, m.end());
+            } else {
+                p++;
+            }
         }
     }
 
@@ -157,6 +215,11 @@ final class PatternRunner implements Recognizer {
             double score = context ? r.contextScore() : r.score();
             out.add(PrivacyItem.of(r.type(), r.piiClass(), start, end, score, r.name()));
         }
+    }
+
+    /** The pattern this runner scans for. */
+    java.util.regex.Pattern pattern() {
+        return r.pattern();
     }
 
     @Override

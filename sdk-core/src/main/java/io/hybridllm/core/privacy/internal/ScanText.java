@@ -132,6 +132,10 @@ final class ScanText {
 
     /** Whether {@code word} (lower case) occurs in [from, to). */
     boolean containsLower(String word, int from, int to) {
+        if (to < text.length() && !word.isEmpty()) {
+            // Bounded: an occurrence ending by `to` is found without searching the rest of the text.
+            return indexOf(lower(), word, Math.max(0, from), Math.max(0, to)) >= 0;
+        }
         if (lowerString == null) {
             lowerString = new String(lower());
         }

@@ -14,6 +14,11 @@ import java.util.Locale;
  * {@code ${VAR}}, {@code <token>}) are not secrets.
  */
 final class SecretRecognizers {
+    private static final java.util.regex.Pattern DOTTED_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){1,8}");
+    private static final java.util.regex.Pattern VERSION =
+            java.util.regex.Pattern.compile("(?i)v?\\d{1,4}(?:\\.\\d{1,4}){1,3}.{0,20}");
+
     private SecretRecognizers() {}
 
     private static final String L = "(?<![A-Za-z0-9_.-])";
@@ -369,10 +374,10 @@ final class SecretRecognizers {
         if (classes < 2 || !digit && !symbol && v.length() < 20) {
             return false; // words and constant names
         }
-        if (v.matches("[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){1,8}") && !digitHeavy(v)) {
+        if (DOTTED_NAME.matcher(v).matches() && !digitHeavy(v)) {
             return false; // host names, code references (Foo.bar)
         }
-        if (v.contains("SNAPSHOT") || v.matches("(?i)v?\\d{1,4}(?:\\.\\d{1,4}){1,3}.{0,20}")) {
+        if (v.contains("SNAPSHOT") || VERSION.matcher(v).matches()) {
             return false; // versions
         }
         return entropy(v) >= (v.length() >= 20 ? 3.0 : 2.5);

@@ -32,11 +32,25 @@ final class Words {
             }
             String w = s.substring(start, i);
             boolean cap = Character.isUpperCase(w.charAt(0));
-            boolean allCaps = cap && w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT));
+            boolean allCaps = cap && w.length() > 1 && upperCase(w);
             boolean capitalized = cap && (w.length() == 1 || !allCaps);
             out.add(new Word(start, i, w.toLowerCase(Locale.ROOT), capitalized, allCaps));
         }
         return out;
+    }
+
+    /** Whether upper-casing leaves {@code w} unchanged; ASCII words are checked without building a copy. */
+    private static boolean upperCase(String w) {
+        for (int k = 0; k < w.length(); k++) {
+            char c = w.charAt(k);
+            if (c >= 128) {
+                return w.equals(w.toUpperCase(Locale.ROOT));
+            }
+            if (c >= 'a' && c <= 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether only spaces (at most two) or an initial's dot and a space separate a and b. */
