@@ -7,6 +7,7 @@ import io.hybridllm.core.complexity.internal.ComplexityTrainer;
 import io.hybridllm.core.complexity.internal.LabelledPrompt;
 import io.hybridllm.core.complexity.internal.LearnedComplexityScorer;
 import io.hybridllm.core.complexity.internal.MiniJson;
+import io.hybridllm.core.complexity.internal.PromptFeatures;
 import io.hybridllm.core.complexity.internal.RouterReport;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,31 @@ class ComplexityTrainerTest {
         int idx = model.segment(open).indexOf("tensor");
         assertThat(idx).isNotNegative();
         assertThat(model.segment(open).termWeight(idx)).isPositive();
+    }
+
+    @Test
+    void fit_mathFamily_usesOnlyLengthDecimalsAndFractions_andNoTerms() {
+        Random rnd = new Random(3);
+        List<LabelledPrompt> data = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            boolean hard = rnd.nextBoolean();
+            String prompt = "Sam buys " + (i + 2) + " pens for $3 each" + (hard ? " and gives away 1/3 of them" : "")
+                    + ". How many pens does he have left?";
+            String json = "{\"prompt\":\"" + prompt + "\",\"source\":\"synthetic\",\"label\":\""
+                    + (hard ? "needs_strong" : "weak_ok") + "\"}";
+            data.add(LabelledPrompt.of(MiniJson.parse(json), "synthetic", "line" + i));
+        }
+        assertThat(LearnedComplexityScorer.segmentOf(data.get(0).request())).isEqualTo(1);
+        ComplexityModel model = new ComplexityTrainer(quick()).fit(data);
+        var math = model.segment(PromptFeatures.SEGMENTS.indexOf("math"));
+        assertThat(math.termCount()).isZero();
+        for (int j = 0; j < PromptFeatures.COUNT; j++) {
+            String name = PromptFeatures.NAMES.get(j);
+            if (!List.of("length", "decimals", "fractions").contains(name)) {
+                assertThat(math.weight(j)).as(name).isZero();
+            }
+        }
+        assertThat(math.weight(PromptFeatures.NAMES.indexOf("fractions"))).isPositive();
     }
 
     @Test

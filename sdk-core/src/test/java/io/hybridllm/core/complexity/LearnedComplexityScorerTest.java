@@ -102,6 +102,36 @@ class LearnedComplexityScorerTest {
     }
 
     @Test
+    void features_decimalsAndFractions_areCountedApart() {
+        double[] x = new double[PromptFeatures.COUNT];
+        PromptFeatures.extract(
+                ChatRequest.ofUserMessage("A bag holds 2.5 kg of rice. She uses 3/4 of it and half of the rest."),
+                x,
+                t -> {});
+        assertThat(x[PromptFeatures.NAMES.indexOf("decimals")]).isEqualTo(Math.log1p(1));
+        assertThat(x[PromptFeatures.NAMES.indexOf("fractions")]).isEqualTo(Math.log1p(2));
+        assertThat(x[PromptFeatures.NAMES.indexOf("decimals_fractions")]).isEqualTo(Math.log1p(2));
+
+        PromptFeatures.extract(ChatRequest.ofUserMessage("It costs 80,000 dollars."), x, t -> {});
+        assertThat(x[PromptFeatures.NAMES.indexOf("decimals")]).isZero();
+        assertThat(x[PromptFeatures.NAMES.indexOf("fractions")]).isZero();
+    }
+
+    @Test
+    void segment_mathFamilyIsWordProblemsWithQuantities_notBareMathQuestions() {
+        ChatRequest word = ChatRequest.ofUserMessage(
+                "Janet's ducks lay 16 eggs per day. She eats three and sells the rest for $2 each. How much does she"
+                        + " make every day?");
+        ChatRequest bare = ChatRequest.ofUserMessage(
+                "When a number is divided by 10, the remainder is 4. What is the remainder when twice the number is"
+                        + " divided by 4?");
+        assertThat(PromptFeatures.SEGMENTS.get(LearnedComplexityScorer.segmentOf(word)))
+                .isEqualTo("math");
+        assertThat(PromptFeatures.SEGMENTS.get(LearnedComplexityScorer.segmentOf(bare)))
+                .isEqualTo("open");
+    }
+
+    @Test
     void features_earlierTurnsFeedContextNotTheLastMessage() {
         double[] x = new double[PromptFeatures.COUNT];
         ChatRequest followUp = ChatRequest.builder()

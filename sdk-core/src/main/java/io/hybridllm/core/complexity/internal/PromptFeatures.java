@@ -66,7 +66,9 @@ public final class PromptFeatures {
             "context_length",
             "context_math",
             "context_code",
-            "context_creative");
+            "context_creative",
+            "decimals",
+            "fractions");
 
     public static final int COUNT = NAMES.size();
 
@@ -114,6 +116,8 @@ public final class PromptFeatures {
     private static final int CONTEXT_MATH = 41;
     private static final int CONTEXT_CODE = 42;
     private static final int CONTEXT_CREATIVE = 43;
+    private static final int DECIMAL_NUMBERS = 44;
+    private static final int FRACTIONS = 45;
 
     // Token categories (bit flags), looked up once per token.
     private static final int C_MATH = 1;
@@ -132,6 +136,7 @@ public final class PromptFeatures {
     private static final int C_UNIT = 1 << 13;
     private static final int C_FEW_SHOT = 1 << 14;
     private static final int C_MULTI = 1 << 15;
+    private static final int C_FRACTION = 1 << 16;
 
     private static final Map<String, Integer> CATEGORIES = new HashMap<>();
 
@@ -190,6 +195,7 @@ public final class PromptFeatures {
         put(C_FOLLOWUP, "previous your rewrite rephrase now instead again revise change update it");
         put(C_FEW_SHOT, "example examples input output e.g");
         put(C_MULTI, "also additionally then second secondly finally furthermore both");
+        put(C_FRACTION, "half halves third thirds quarter quarters fifth fifths");
     }
 
     /** The prompt families that get their own weights: multiple-choice, short math word problems, the rest. */
@@ -203,7 +209,7 @@ public final class PromptFeatures {
         if (x[TURNS] == 0
                 && x[LINES] == 0
                 && x[NUMBERS] > 0
-                && (x[QUANTITY_TERMS] > 0 || x[MATH_TERMS] > 0)
+                && x[QUANTITY_TERMS] > 0
                 && x[CODE_TERMS] == 0
                 && x[CREATIVE] == 0) {
             return 1;
@@ -231,13 +237,13 @@ public final class PromptFeatures {
         }
         String text = lastUser >= 0 ? messages.get(lastUser).content() : "";
         java.util.Arrays.fill(out, 0);
-        int[] cats = new int[16];
+        int[] cats = new int[17];
         text(text, out, cats, sink);
 
         int turns = 0;
         boolean system = false;
         long contextChars = 0;
-        int[] contextCats = new int[16];
+        int[] contextCats = new int[17];
         double[] scratch = new double[COUNT];
         for (int i = 0; i < messages.size(); i++) {
             ChatMessage m = messages.get(i);
@@ -277,6 +283,8 @@ public final class PromptFeatures {
         int numbers = 0;
         int bigNumbers = 0;
         int decimals = 0;
+        int decimalNumbers = 0;
+        int slashFractions = 0;
         int mathSymbols = 0;
         int codeSyntax = 0;
         int nonAscii = 0;
@@ -346,14 +354,24 @@ public final class PromptFeatures {
                 if (digit && !letter) {
                     numbers++;
                     int digits = 0;
-                    boolean frac = false;
+                    boolean dot = false;
+                    boolean slash = false;
                     for (int k = start; k < i; k++) {
                         char d = text.charAt(k);
                         if (isDigit(d)) {
                             digits++;
-                        } else if (d == '.' || d == '/') {
-                            frac = true;
+                        } else if (d == '.') {
+                            dot = true;
+                        } else if (d == '/') {
+                            slash = true;
                         }
+                    }
+                    boolean frac = dot || slash;
+                    if (dot) {
+                        decimalNumbers++;
+                    }
+                    if (slash) {
+                        slashFractions++;
                     }
                     if (digits >= 4 && !frac) {
                         bigNumbers++;
@@ -452,6 +470,8 @@ public final class PromptFeatures {
         out[NUMBERS] = Math.log1p(numbers);
         out[BIG_NUMBERS] = Math.log1p(bigNumbers);
         out[DECIMALS] = Math.log1p(decimals);
+        out[DECIMAL_NUMBERS] = Math.log1p(decimalNumbers);
+        out[FRACTIONS] = Math.log1p(slashFractions + cats[bit(C_FRACTION)]);
         out[MATH_SYMBOLS] = Math.log1p(mathSymbols);
         out[MATH_TERMS] = Math.log1p(cats[bit(C_MATH)]);
         out[QUANTITY_TERMS] = Math.log1p(cats[bit(C_QUANTITY)] + cats[bit(C_UNIT)]);
