@@ -75,7 +75,8 @@ final class ClientFactory {
         ChatBackend remote = null;
         String remoteNote;
         if (url == null || url.isBlank()) {
-            remoteNote = "no remote endpoint configured (set --remote-url or HYBRID_BASE_URL, and HYBRID_API_KEY)";
+            remoteNote = "no remote endpoint configured (set --remote-url or HYBRID_BASE_URL, --remote-model or"
+                    + " HYBRID_REMOTE_MODEL, and HYBRID_API_KEY)";
         } else {
             try {
                 remote = RemoteSupport.open(url, options.effectiveRemoteModel(), System.getenv("HYBRID_API_KEY"))
