@@ -23,8 +23,4 @@ public final class CallState {
         this.listener = listener;
         this.startNanos = startNanos;
     }
-
-    public RoutingDecision decision() {
-        return decision;
-    }
 }

@@ -6,7 +6,6 @@ import io.hybridllm.core.ChatResponse;
 import io.hybridllm.core.ChatStream;
 import io.hybridllm.core.ToolCall;
 import io.hybridllm.core.ToolCallDelta;
-import io.hybridllm.core.routing.RoutingDecision;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -72,11 +71,6 @@ public final class IteratorChatStream implements ChatStream {
         if (closed.compareAndSet(false, true)) {
             onClose.run();
         }
-    }
-
-    @Override
-    public Optional<RoutingDecision> routingDecision() {
-        return Optional.empty();
     }
 
     @Override
