@@ -4,6 +4,7 @@ import io.hybridllm.core.complexity.ComplexityScorer;
 import io.hybridllm.core.complexity.ComplexityScorers;
 import io.hybridllm.core.errors.ConfigurationException;
 import io.hybridllm.core.internal.ClientRuntime;
+import io.hybridllm.core.privacy.OutboundLeakAction;
 import io.hybridllm.core.privacy.PrivacyRule;
 import io.hybridllm.core.privacy.PrivacyScanner;
 import io.hybridllm.core.privacy.PrivacyScanners;
@@ -139,6 +140,7 @@ public final class HybridClient implements AutoCloseable {
         PrivacyScanner privacyScanner = PrivacyScanners.defaults();
         PrivacyRule privacyRule = PrivacyRule.defaults();
         Redactor redactor = Redactor.placeholders();
+        OutboundLeakAction outboundLeakAction = OutboundLeakAction.SERVE_LOCALLY;
         final List<Interceptor> interceptors = new ArrayList<>();
         HybridEventListener listener = HybridEventListener.NONE;
         Executor executor;
@@ -160,6 +162,7 @@ public final class HybridClient implements AutoCloseable {
             this.privacyScanner = other.privacyScanner;
             this.privacyRule = other.privacyRule;
             this.redactor = other.redactor;
+            this.outboundLeakAction = other.outboundLeakAction;
             this.interceptors.addAll(other.interceptors);
             this.listener = other.listener;
             this.executor = other.executor;
@@ -219,6 +222,15 @@ public final class HybridClient implements AutoCloseable {
         /** How requests are redacted on the {@code REMOTE_REDACTED} route; default {@link Redactor#placeholders()}. */
         public Builder redactor(Redactor redactor) {
             this.redactor = Objects.requireNonNull(redactor, "redactor == null");
+            return this;
+        }
+
+        /**
+         * What to do when the check run just before a request leaves the device still finds data the privacy rule
+         * keeps local; default {@link OutboundLeakAction#SERVE_LOCALLY}. Nothing is sent either way.
+         */
+        public Builder onOutboundLeak(OutboundLeakAction action) {
+            this.outboundLeakAction = Objects.requireNonNull(action, "action == null");
             return this;
         }
 
@@ -290,6 +302,7 @@ public final class HybridClient implements AutoCloseable {
                     privacyScanner,
                     privacyRule,
                     redactor,
+                    outboundLeakAction,
                     List.copyOf(interceptors),
                     listener,
                     executor,

@@ -14,10 +14,12 @@ import io.hybridllm.core.errors.HybridException;
 import io.hybridllm.core.errors.LocalInferenceException;
 import io.hybridllm.core.errors.ModelLoadException;
 import io.hybridllm.core.errors.ModelNotAvailableException;
+import io.hybridllm.core.errors.OutboundLeakException;
 import io.hybridllm.core.errors.PolicyViolationException;
 import io.hybridllm.core.errors.RateLimitedException;
 import io.hybridllm.core.errors.RequestTimeoutException;
 import io.hybridllm.core.errors.ServerErrorException;
+import io.hybridllm.core.privacy.OutboundLeakAction;
 import io.hybridllm.core.privacy.PrivacyRule;
 import io.hybridllm.core.privacy.Redactor;
 import io.hybridllm.core.routing.Route;
@@ -137,19 +139,54 @@ class HybridClientTest {
     }
 
     @Test
-    void outboundGuard_redactorThatMissesAnItem_blocksTheRequest() {
-        Redactor leaky = (request, assessment) ->
-                Redactor.placeholders().redact(request, io.hybridllm.core.privacy.PrivacyAssessment.none());
+    void outboundGuard_redactorThatMissesAnItem_servesTheRequestLocally() {
         client = builder(0.9)
                 .privacyRule(PrivacyRule.withRedaction())
-                .redactor(leaky)
+                .redactor(redactorThatMissesEverything())
+                .build();
+
+        ChatResponse r = client.chat(ask("write to " + EMAIL));
+
+        assertThat(remote.requests).isEmpty();
+        assertThat(r.route()).contains(Route.LOCAL);
+        RoutingDecision decision = r.routingDecision().orElseThrow();
+        assertThat(decision.fellBackFrom()).contains(Route.REMOTE_REDACTED);
+        assertThat(decision.explanation()).contains("OutboundLeakException").contains("EMAIL_ADDRESS");
+        assertThat(decision.explanation()).doesNotContain(EMAIL);
+    }
+
+    @Test
+    void outboundGuard_setToRefuse_blocksTheRequestAndSendsNothing() {
+        client = builder(0.9)
+                .privacyRule(PrivacyRule.withRedaction())
+                .redactor(redactorThatMissesEverything())
+                .onOutboundLeak(OutboundLeakAction.REFUSE)
                 .build();
 
         assertThatThrownBy(() -> client.chat(ask("write to " + EMAIL)))
-                .isInstanceOf(PolicyViolationException.class)
+                .isInstanceOf(OutboundLeakException.class)
                 .hasMessageContaining("EMAIL_ADDRESS")
                 .hasMessageNotContaining(EMAIL);
         assertThat(remote.requests).isEmpty();
+        assertThat(local.requests).isEmpty();
+    }
+
+    @Test
+    void outboundGuard_whenThePolicyNamesNoLocalFallback_refusesEvenWhenSetToServeLocally() {
+        client = builder(0.9)
+                .routingPolicy(RoutingPolicies.remoteOnly())
+                .privacyRule(PrivacyRule.withRedaction())
+                .redactor(redactorThatMissesEverything())
+                .build();
+
+        assertThatThrownBy(() -> client.chat(ask("write to " + EMAIL))).isInstanceOf(OutboundLeakException.class);
+        assertThat(remote.requests).isEmpty();
+        assertThat(local.requests).isEmpty();
+    }
+
+    private static Redactor redactorThatMissesEverything() {
+        return (request, assessment) ->
+                Redactor.placeholders().redact(request, io.hybridllm.core.privacy.PrivacyAssessment.none());
     }
 
     static Stream<Arguments> fallbackCases() {

@@ -9,6 +9,7 @@ import io.hybridllm.core.Interceptor;
 import io.hybridllm.core.StreamHandle;
 import io.hybridllm.core.StreamHandler;
 import io.hybridllm.core.errors.HybridException;
+import io.hybridllm.core.privacy.OutboundLeakAction;
 import io.hybridllm.core.privacy.PrivacyRule;
 import io.hybridllm.core.privacy.PrivacyScanner;
 import io.hybridllm.core.privacy.Redactor;
@@ -59,6 +60,7 @@ public final class ClientRuntime {
             PrivacyScanner scanner,
             PrivacyRule privacyRule,
             Redactor redactor,
+            OutboundLeakAction leakAction,
             List<Interceptor> userInterceptors,
             HybridEventListener listener,
             Executor executor,
@@ -72,7 +74,7 @@ public final class ClientRuntime {
         if (cacheSize > 0) {
             chain.add(new ResponseCacheInterceptor(cacheSize, cacheTtl));
         }
-        chain.add(new FallbackInterceptor());
+        chain.add(new FallbackInterceptor(leakAction));
         chain.add(new RedactionInterceptor(redactor));
         chain.add(new OutboundPrivacyGuard(scanner, privacyRule));
         chain.add(new BackendInterceptor(local, remote));

@@ -5,7 +5,9 @@ import io.hybridllm.core.ChatStream;
 import io.hybridllm.core.Interceptor;
 import io.hybridllm.core.errors.ConfigurationException;
 import io.hybridllm.core.errors.HybridException;
+import io.hybridllm.core.errors.OutboundLeakException;
 import io.hybridllm.core.errors.PolicyViolationException;
+import io.hybridllm.core.privacy.OutboundLeakAction;
 import io.hybridllm.core.routing.Route;
 import io.hybridllm.core.routing.RoutingDecision;
 import java.util.Iterator;
@@ -18,10 +20,17 @@ import org.slf4j.LoggerFactory;
  * <p>A local failure of any kind may escalate (a broken model, a prompt over the window, an absent model). A remote
  * failure falls back to local only when it is retryable (offline, timeout, rate limit, server error): a request
  * the server rejected (400, 401, 403, 404) would fail the same way elsewhere or needs fixing, so it surfaces. A
- * stream is committed once its first chunk is read: later failures surface as they are.
+ * stream is committed once its first chunk is read: later failures surface as they are. A request the outbound
+ * privacy check stopped goes to the local fallback when the client is set to {@link OutboundLeakAction#SERVE_LOCALLY}.
  */
 final class FallbackInterceptor implements Interceptor {
     private static final Logger log = LoggerFactory.getLogger(FallbackInterceptor.class);
+
+    private final OutboundLeakAction leakAction;
+
+    FallbackInterceptor(OutboundLeakAction leakAction) {
+        this.leakAction = leakAction;
+    }
 
     @Override
     public ChatStream intercept(Chain chain) {
@@ -30,7 +39,9 @@ final class FallbackInterceptor implements Interceptor {
             return firstChunkRead(chain.proceed(chain.request()), chain.isStreaming());
         } catch (HybridException e) {
             RoutingDecision decision = state.decision;
-            if (decision.fallback().isEmpty() || !allowsFallback(decision.route(), e) || state.context.isCancelled()) {
+            if (decision.fallback().isEmpty()
+                    || !(allowsFallback(decision.route(), e) || servesLeakLocally(decision, e))
+                    || state.context.isCancelled()) {
                 throw e;
             }
             RoutingDecision next = decision.fallingBack(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -44,6 +55,12 @@ final class FallbackInterceptor implements Interceptor {
                 throw second;
             }
         }
+    }
+
+    private boolean servesLeakLocally(RoutingDecision decision, HybridException e) {
+        return e instanceof OutboundLeakException
+                && leakAction == OutboundLeakAction.SERVE_LOCALLY
+                && decision.fallback().orElse(null) == Route.LOCAL;
     }
 
     static boolean allowsFallback(Route failed, HybridException e) {
