@@ -98,7 +98,10 @@ public final class NerLabelMapping {
             b.map(l, PiiClass.LOCATION, "STREET_ADDRESS");
         }
         for (String l : new String[] {"ZIP", "ZIPCODE", "POSTCODE", "POSTALCODE"}) {
-            b.map(l, PiiClass.LOCATION, "ZIP_CODE");
+            b.map(l, PiiClass.LOCATION, "POSTAL_CODE");
+        }
+        for (String l : new String[] {"DOB", "DATEOFBIRTH", "BIRTHDATE"}) {
+            b.map(l, PiiClass.PERSON, "DATE_OF_BIRTH");
         }
         for (String l : new String[] {"EMAIL", "EMAILADDRESS"}) {
             b.map(l, PiiClass.CONTACT, "EMAIL_ADDRESS");
@@ -129,9 +132,10 @@ public final class NerLabelMapping {
             b.map(l, PiiClass.OTHER, "IP_ADDRESS");
         }
         b.map("URL", PiiClass.OTHER, "URL");
-        for (String l : new String[] {"PASSWORD", "APIKEY", "SECRET"}) {
+        for (String l : new String[] {"PASSWORD", "SECRET"}) {
             b.map(l, PiiClass.SECRET, "PASSWORD");
         }
+        b.map("APIKEY", PiiClass.SECRET, "API_KEY");
         for (String l : new String[] {"MEDICALCONDITION", "DIAGNOSIS", "MEDICALRECORD"}) {
             b.map(l, PiiClass.HEALTH, "MEDICAL");
         }

@@ -27,7 +27,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * A named-entity model a user brings, run in process with ONNX Runtime: a Hugging Face token-classification export
  * (BERT, DistilBERT, ELECTRA... with a WordPiece tokenizer) in a directory holding {@code model.onnx} (or
- * {@code onnx/model.onnx}), {@code tokenizer.json} and {@code config.json} with {@code id2label}. Plug it into a
+ * {@code onnx/model.onnx}, {@code model_quantized.onnx}), {@code tokenizer.json} and {@code config.json} with
+ * {@code id2label}. Plug it into a
  * scanner with {@link io.hybridllm.core.privacy.PrivacyScanners.Builder#entityTagger}.
  *
  * <p>Texts longer than the model window ({@code max_position_embeddings}, or the tokenizer's truncation length if
@@ -42,6 +43,9 @@ public final class OnnxEntityTagger implements EntityTagger, AutoCloseable {
     private static final String INPUT_IDS = "input_ids";
     private static final String ATTENTION_MASK = "attention_mask";
     private static final String TOKEN_TYPE_IDS = "token_type_ids";
+    /** Where the model file may be, first match wins: optimum-cli's export, a hub layout, a quantized export. */
+    private static final List<String> MODEL_FILES =
+            List.of("model.onnx", "onnx/model.onnx", "model_quantized.onnx", "onnx/model_quantized.onnx");
 
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -430,12 +434,15 @@ public final class OnnxEntityTagger implements EntityTagger, AutoCloseable {
             if (!Files.isDirectory(dir)) {
                 throw new ModelLoadException("NER model directory not found: " + dir);
             }
-            Path modelFile = dir.resolve("model.onnx");
-            if (!Files.isRegularFile(modelFile)) {
-                modelFile = dir.resolve("onnx").resolve("model.onnx");
+            Path modelFile = null;
+            for (String name : MODEL_FILES) {
+                if (Files.isRegularFile(dir.resolve(name))) {
+                    modelFile = dir.resolve(name);
+                    break;
+                }
             }
-            if (!Files.isRegularFile(modelFile)) {
-                throw new ModelLoadException("no model.onnx (or onnx/model.onnx) in " + dir);
+            if (modelFile == null) {
+                throw new ModelLoadException("no model file in " + dir + " (looked for " + MODEL_FILES + ")");
             }
             NerConfig config = NerConfig.read(dir.resolve("config.json"));
             WordPieceEncoder tokenizer = WordPieceEncoder.read(dir.resolve("tokenizer.json"));

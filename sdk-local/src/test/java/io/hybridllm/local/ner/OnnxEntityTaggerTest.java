@@ -198,6 +198,24 @@ class OnnxEntityTaggerTest {
     }
 
     @Test
+    void fixedSizeExport_isPaddedToItsSequenceLength_andRunsItsBatchSize() {
+        String text = "My name is Wolfgang Amadeus Mozart and I live in New York. ".repeat(4);
+        TinyNerModel fixed = conll();
+        fixed.batchDim = 1;
+        fixed.sequenceDim = 10;
+        try (OnnxEntityTagger a = OnnxEntityTagger.builder(fixed.writeTo(tmp.resolve("fixed")))
+                        .detector("ner")
+                        .build();
+                OnnxEntityTagger whole = OnnxEntityTagger.builder(conll().writeTo(tmp.resolve("whole")))
+                        .detector("ner")
+                        .build()) {
+            assertThat(a.windowTokens()).isEqualTo(10);
+            assertThat(a.tag(text)).hasSize(8).isEqualTo(whole.tag(text));
+            assertThat(a.tag("in Paris")).isEqualTo(whole.tag("in Paris"));
+        }
+    }
+
+    @Test
     void maxTokens_capsTheWindowBelowTheModelLimit() {
         try (OnnxEntityTagger tagger = OnnxEntityTagger.builder(conll().writeTo(tmp.resolve("m")))
                 .maxTokens(16)
@@ -306,6 +324,20 @@ class OnnxEntityTaggerTest {
     }
 
     @Test
+    void modelFile_isAlsoFoundInTheHubAndQuantizedLayouts() throws IOException {
+        Path hub = conll().writeTo(tmp.resolve("hub"));
+        Files.createDirectories(hub.resolve("onnx"));
+        Files.move(hub.resolve("model.onnx"), hub.resolve("onnx/model.onnx"));
+        Path quantized = conll().writeTo(tmp.resolve("quantized"));
+        Files.move(quantized.resolve("model.onnx"), quantized.resolve("model_quantized.onnx"));
+        try (OnnxEntityTagger a = OnnxEntityTagger.load(hub);
+                OnnxEntityTagger b = OnnxEntityTagger.load(quantized)) {
+            assertThat(a.tag(MOZART)).hasSize(2);
+            assertThat(b.tag(MOZART)).hasSize(2);
+        }
+    }
+
+    @Test
     void corruptModelFile_isAModelLoadExceptionNamingIt() throws IOException {
         Path dir = conll().writeTo(tmp.resolve("m"));
         Files.write(dir.resolve("model.onnx"), "not a protobuf at all".getBytes(StandardCharsets.UTF_8));
@@ -322,6 +354,22 @@ class OnnxEntityTaggerTest {
         assertThatThrownBy(() -> OnnxEntityTagger.load(dir))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("id2label");
+    }
+
+    @Test
+    void genericLabelNamesOrAnUnexpectedInput_areModelLoadExceptions() {
+        TinyNerModel generic = conll();
+        generic.genericLabels = true;
+        Path a = generic.writeTo(tmp.resolve("generic"));
+        assertThatThrownBy(() -> OnnxEntityTagger.load(a))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("LABEL_n");
+        TinyNerModel positions = conll();
+        positions.positionIds = true;
+        Path b = positions.writeTo(tmp.resolve("positions"));
+        assertThatThrownBy(() -> OnnxEntityTagger.load(b))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("position_ids");
     }
 
     @Test

@@ -28,6 +28,14 @@ final class TinyNerModel {
     boolean lowercase = false;
     int maxPositions = 512;
     boolean writeId2label = true;
+    /** Write {@code LABEL_0, LABEL_1, ...} instead of the label names. */
+    boolean genericLabels = false;
+    /** Declared batch and sequence dimensions of every input and of the output (a number makes them fixed). */
+    Object batchDim = "batch";
+
+    Object sequenceDim = "sequence";
+    /** Also declare (and consume) a {@code position_ids} input. */
+    boolean positionIds = false;
     /** The label count the graph declares and computes; defaults to the config's. */
     int graphLabels;
     /** Drop the first position from the logits, so their shape is wrong only when the model runs. */
@@ -95,18 +103,23 @@ final class TinyNerModel {
             row++;
         }
         OnnxGraphBuilder g = new OnnxGraphBuilder();
-        g.input("input_ids", OnnxGraphBuilder.INT64, "batch", "sequence");
+        g.input("input_ids", OnnxGraphBuilder.INT64, batchDim, sequenceDim);
         String weights = g.floats("W", w, v, l);
         String logits = g.op("Gather", new String[] {weights, "input_ids"}, Attr.i("axis", 0));
         String axes = g.longs("axes", new long[] {-1}, 1);
         if (attentionMask) {
-            g.input("attention_mask", OnnxGraphBuilder.INT64, "batch", "sequence");
+            g.input("attention_mask", OnnxGraphBuilder.INT64, batchDim, sequenceDim);
             String m = g.op("Cast", new String[] {"attention_mask"}, Attr.i("to", OnnxGraphBuilder.FLOAT));
             logits = g.op("Mul", new String[] {logits, g.op("Unsqueeze", new String[] {m, axes})});
         }
         if (tokenTypes) {
-            g.input("token_type_ids", OnnxGraphBuilder.INT64, "batch", "sequence");
+            g.input("token_type_ids", OnnxGraphBuilder.INT64, batchDim, sequenceDim);
             String t = g.op("Cast", new String[] {"token_type_ids"}, Attr.i("to", OnnxGraphBuilder.FLOAT));
+            logits = g.op("Add", new String[] {logits, g.op("Unsqueeze", new String[] {t, axes})});
+        }
+        if (positionIds) {
+            g.input("position_ids", OnnxGraphBuilder.INT64, batchDim, sequenceDim);
+            String t = g.op("Cast", new String[] {"position_ids"}, Attr.i("to", OnnxGraphBuilder.FLOAT));
             logits = g.op("Add", new String[] {logits, g.op("Unsqueeze", new String[] {t, axes})});
         }
         if (dropFirstPosition) {
@@ -118,7 +131,7 @@ final class TinyNerModel {
             });
         }
         g.node("Identity", new String[] {logits}, new String[] {"logits"});
-        g.output("logits", OnnxGraphBuilder.FLOAT, "batch", dropFirstPosition ? "positions" : "sequence", l);
+        g.output("logits", OnnxGraphBuilder.FLOAT, batchDim, dropFirstPosition ? "positions" : sequenceDim, l);
         return g.toByteArray("tiny-ner", "hybridllm-test");
     }
 
@@ -159,7 +172,7 @@ final class TinyNerModel {
             JsonObject id2label = new JsonObject();
             List<String> ordered = new ArrayList<>(labels);
             for (int i = 0; i < ordered.size(); i++) {
-                id2label.addProperty(String.valueOf(i), ordered.get(i));
+                id2label.addProperty(String.valueOf(i), genericLabels ? "LABEL_" + i : ordered.get(i));
             }
             root.add("id2label", id2label);
         }
