@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /** The {@code --ner-model DIR} option: an ONNX token-classification model added to the privacy scanner. */
 final class NerSupport {
     static final String DESCRIPTION = "A Hugging Face token-classification (NER) model exported to ONNX: a directory"
-            + " with model.onnx, tokenizer.json (WordPiece) and config.json; its entities join the privacy scan"
+            + " with model.onnx, tokenizer.json (WordPiece or byte-level BPE) and config.json; its entities join the privacy scan"
             + " (see docs/ner.md).";
 
     private NerSupport() {}

@@ -99,7 +99,7 @@ final class EntityGrouper {
     }
 
     private void emit(Group g, String text, List<Group> out) {
-        if (g == null || Bio.isOutside(g.entity) || g.sum / g.count < minScore) {
+        if (g == null || g.end <= g.start || Bio.isOutside(g.entity) || g.sum / g.count < minScore) {
             return;
         }
         g.target = mapping.target(g.entity);

@@ -72,6 +72,38 @@ final class NerConfig {
                 throw new ModelLoadException(file + ": max_position_embeddings is not a number", ex);
             }
         }
+        // RoBERTa-style models number positions from pad_token_id + 1: 514 embeddings hold 512 tokens.
+        JsonElement type = root.get("model_type");
+        String modelType =
+                type != null && type.isJsonPrimitive() ? type.getAsString().toLowerCase(java.util.Locale.ROOT) : "";
+        JsonElement padId = root.get("pad_token_id");
+        if ((modelType.contains("roberta") || modelType.equals("camembert") || modelType.equals("longformer"))
+                && padId != null
+                && padId.isJsonPrimitive()) {
+            maxPositions -= padId.getAsInt() + 1;
+        }
         return new NerConfig(labels, maxPositions);
+    }
+
+    /**
+     * The {@code model_max_length} of an optional {@code tokenizer_config.json}, or {@link Integer#MAX_VALUE} if the
+     * file or the setting is absent (or is the "no limit" sentinel the transformers library writes).
+     */
+    static int modelMaxLength(Path tokenizerConfig) {
+        if (!Files.isRegularFile(tokenizerConfig)) {
+            return Integer.MAX_VALUE;
+        }
+        try (Reader r = Files.newBufferedReader(tokenizerConfig, StandardCharsets.UTF_8)) {
+            JsonElement m = JsonParser.parseReader(r).getAsJsonObject().get("model_max_length");
+            if (m == null || !m.isJsonPrimitive()) {
+                return Integer.MAX_VALUE;
+            }
+            double v = m.getAsDouble();
+            return v >= 1 && v < 1_000_000 ? (int) v : Integer.MAX_VALUE;
+        } catch (IOException e) {
+            throw new ModelLoadException("cannot read " + tokenizerConfig, e);
+        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+            throw new ModelLoadException("malformed " + tokenizerConfig + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A named-entity model a user brings, run in process with ONNX Runtime: a Hugging Face token-classification export
- * (BERT, DistilBERT, ELECTRA... with a WordPiece tokenizer) in a directory holding {@code model.onnx} (or
- * {@code onnx/model.onnx}, {@code model_quantized.onnx}), {@code tokenizer.json} and {@code config.json} with
- * {@code id2label}. Plug it into a
- * scanner with {@link io.hybridllm.core.privacy.PrivacyScanners.Builder#entityTagger}.
+ * (BERT-family models with a WordPiece tokenizer, RoBERTa-family models with byte-level BPE) in a directory holding
+ * {@code model.onnx} (or {@code onnx/model.onnx}, {@code model_quantized.onnx}), {@code tokenizer.json} and
+ * {@code config.json} with {@code id2label}. Plug it into a scanner with
+ * {@link io.hybridllm.core.privacy.PrivacyScanners.Builder#entityTagger}.
  *
- * <p>Texts longer than the model window ({@code max_position_embeddings}, or the tokenizer's truncation length if
- * smaller) are cut into overlapping windows; each token takes its prediction from the window in which it has the
- * most context. Labels are mapped by a {@link NerLabelMapping}; an item's confidence is its entity's mean
+ * <p>Texts longer than the model window (its position limit, or the tokenizer's length limit if smaller) are cut
+ * into overlapping windows; each token takes its prediction from the window in which it has the most context. Labels are mapped by a {@link NerLabelMapping}; an item's confidence is its entity's mean
  * probability, its detector {@code "ner:<directory name>"}.
  *
  * <p>Thread-safe: share one instance. Close it to free the native session; {@link #tag} after {@link #close} throws
@@ -49,7 +49,7 @@ public final class OnnxEntityTagger implements EntityTagger, AutoCloseable {
 
     private final OrtEnvironment env;
     private final OrtSession session;
-    private final WordPieceEncoder tokenizer;
+    private final TokenEncoder tokenizer;
     private final EntityGrouper grouper;
     private final List<String> labels;
     private final String outputName;
@@ -63,7 +63,8 @@ public final class OnnxEntityTagger implements EntityTagger, AutoCloseable {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean closed;
 
-    private OnnxEntityTagger(Builder b, Path modelFile, NerConfig config, WordPieceEncoder tokenizer) {
+    private OnnxEntityTagger(
+            Builder b, Path modelFile, NerConfig config, TokenEncoder tokenizer, int tokenizerMaxLength) {
         this.tokenizer = tokenizer;
         this.labels = List.of(config.labels);
         this.detector = b.detector != null ? b.detector : "ner:" + dirName(b.dir);
@@ -101,9 +102,9 @@ public final class OnnxEntityTagger implements EntityTagger, AutoCloseable {
             long[] idShape = ((TensorInfo) inputs.get(INPUT_IDS).getInfo()).getShape();
             if (idShape.length != 2) {
                 throw new ModelLoadException(
-                        modelFile + ": input_ids must be [batch, sequence], not " + java.util.Arrays.toString(idShape));
+                        modelFile + ": input_ids must be [batch, sequence], not " + Arrays.toString(idShape));
             }
-            int limit = Math.min(config.maxPositions, tokenizer.truncation());
+            int limit = Math.min(config.maxPositions, Math.min(tokenizer.truncation(), tokenizerMaxLength));
             if (b.maxTokens > 0) {
                 limit = Math.min(limit, b.maxTokens);
             }
@@ -170,7 +171,7 @@ public final class OnnxEntityTagger implements EntityTagger, AutoCloseable {
     @Override
     public List<PrivacyItem> tag(String text) {
         Objects.requireNonNull(text, "text == null");
-        WordPieceEncoder.Encoding enc = tokenizer.encode(text);
+        TokenEncoder.Encoding enc = tokenizer.encode(text);
         if (enc.size == 0) {
             return List.of();
         }
@@ -188,7 +189,7 @@ public final class OnnxEntityTagger implements EntityTagger, AutoCloseable {
     }
 
     /** Fills {@code probs[t]} with the label probabilities of token {@code t}, window by window. */
-    private void predict(WordPieceEncoder.Encoding enc, float[][] probs) {
+    private void predict(TokenEncoder.Encoding enc, float[][] probs) {
         int n = enc.size;
         int content = window - 2;
         List<int[]> windows = new ArrayList<>(); // {first token, end token, owned from, owned to}
@@ -208,7 +209,7 @@ public final class OnnxEntityTagger implements EntityTagger, AutoCloseable {
         }
     }
 
-    private void runBatch(WordPieceEncoder.Encoding enc, List<int[]> batch, float[][] probs) {
+    private void runBatch(TokenEncoder.Encoding enc, List<int[]> batch, float[][] probs) {
         int seq = 0;
         for (int[] w : batch) {
             seq = Math.max(seq, w[1] - w[0] + 2);
@@ -219,7 +220,7 @@ public final class OnnxEntityTagger implements EntityTagger, AutoCloseable {
         int rows = batch.size();
         long[] ids = new long[rows * seq];
         long[] mask = new long[rows * seq];
-        java.util.Arrays.fill(ids, tokenizer.pad());
+        Arrays.fill(ids, tokenizer.pad());
         for (int r = 0; r < rows; r++) {
             int[] w = batch.get(r);
             int base = r * seq;
@@ -228,7 +229,7 @@ public final class OnnxEntityTagger implements EntityTagger, AutoCloseable {
                 ids[base + 1 + t - w[0]] = enc.ids[t];
             }
             ids[base + 1 + w[1] - w[0]] = tokenizer.sep();
-            java.util.Arrays.fill(mask, base, base + w[1] - w[0] + 2, 1L);
+            Arrays.fill(mask, base, base + w[1] - w[0] + 2, 1L);
         }
         long[] shape = {rows, seq};
         int numLabels = labels.size();
@@ -250,8 +251,8 @@ public final class OnnxEntityTagger implements EntityTagger, AutoCloseable {
                 }
                 long[] got = logits.getInfo().getShape();
                 if (got.length != 3 || got[0] != rows || got[1] != seq || got[2] != numLabels) {
-                    throw new LocalInferenceException("logits have shape " + java.util.Arrays.toString(got)
-                            + ", expected [" + rows + ", " + seq + ", " + numLabels + "] (labels from config.json)");
+                    throw new LocalInferenceException("logits have shape " + Arrays.toString(got) + ", expected ["
+                            + rows + ", " + seq + ", " + numLabels + "] (labels from config.json)");
                 }
                 FloatBuffer data = logits.getFloatBuffer();
                 for (int r = 0; r < rows; r++) {
@@ -445,8 +446,9 @@ public final class OnnxEntityTagger implements EntityTagger, AutoCloseable {
                 throw new ModelLoadException("no model file in " + dir + " (looked for " + MODEL_FILES + ")");
             }
             NerConfig config = NerConfig.read(dir.resolve("config.json"));
-            WordPieceEncoder tokenizer = WordPieceEncoder.read(dir.resolve("tokenizer.json"));
-            return new OnnxEntityTagger(this, modelFile, config, tokenizer);
+            TokenEncoder tokenizer = TokenEncoder.read(dir.resolve("tokenizer.json"));
+            int maxLength = NerConfig.modelMaxLength(dir.resolve("tokenizer_config.json"));
+            return new OnnxEntityTagger(this, modelFile, config, tokenizer, maxLength);
         }
     }
 }

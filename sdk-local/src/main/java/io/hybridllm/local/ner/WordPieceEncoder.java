@@ -2,15 +2,7 @@ package io.hybridllm.local.ner;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.hybridllm.core.errors.ModelLoadException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,7 +14,7 @@ import java.util.Map;
  * {@code BertNormalizer} says, that keeps for every token the UTF-16 span of the original text it came from and the
  * index of the word (pre-tokenizer piece) it belongs to. Immutable and thread-safe.
  */
-final class WordPieceEncoder {
+final class WordPieceEncoder implements TokenEncoder {
     private final Map<String, Integer> vocab;
     private final String prefix;
     private final int maxCharsPerWord;
@@ -36,13 +28,8 @@ final class WordPieceEncoder {
     private final boolean splitCjk;
     private final int truncation;
 
-    private WordPieceEncoder(JsonObject root, String origin) {
-        JsonObject model = root.get("model") instanceof JsonObject m ? m : null;
-        String type = model == null ? "none" : stringOr(model, "type", "none");
-        if (!"WordPiece".equals(type)) {
-            throw new ModelLoadException(origin + ": tokenizer model type " + type + " is not supported (only"
-                    + " WordPiece, as used by BERT, DistilBERT and ELECTRA token-classification models)");
-        }
+    WordPieceEncoder(JsonObject root, String origin) {
+        JsonObject model = root.getAsJsonObject("model");
         if (!(model.get("vocab") instanceof JsonObject v)) {
             throw new ModelLoadException(origin + ": WordPiece model has no vocab");
         }
@@ -91,19 +78,6 @@ final class WordPieceEncoder {
         }
     }
 
-    /** Reads {@code tokenizer.json}; a missing, malformed or unsupported file is a {@link ModelLoadException}. */
-    static WordPieceEncoder read(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new WordPieceEncoder(JsonParser.parseReader(r).getAsJsonObject(), file.toString());
-        } catch (NoSuchFileException e) {
-            throw new ModelLoadException("missing tokenizer " + file, e);
-        } catch (IOException e) {
-            throw new ModelLoadException("cannot read tokenizer " + file, e);
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-            throw new ModelLoadException("malformed tokenizer " + file + ": " + e.getMessage(), e);
-        }
-    }
-
     private int id(String token, String origin) {
         Integer i = vocab.get(token);
         if (i == null) {
@@ -122,25 +96,28 @@ final class WordPieceEncoder {
         return e == null || e.isJsonNull() ? fallback : e.getAsBoolean();
     }
 
-    int cls() {
+    @Override
+    public int cls() {
         return cls;
     }
 
-    int sep() {
+    @Override
+    public int sep() {
         return sep;
     }
 
-    int pad() {
+    @Override
+    public int pad() {
         return pad;
     }
 
-    /** The tokenizer's own {@code truncation.max_length}, or {@link Integer#MAX_VALUE} if it sets none. */
-    int truncation() {
+    @Override
+    public int truncation() {
         return truncation;
     }
 
-    /** The tokens of {@code text}, without special tokens. */
-    Encoding encode(String text) {
+    @Override
+    public Encoding encode(String text) {
         Encoding out = new Encoding(Math.max(8, text.length() / 3));
         StringBuilder word = new StringBuilder();
         int[] wordStarts = new int[16];
@@ -274,36 +251,5 @@ final class WordPieceEncoder {
                 || (c >= 0x2A700 && c <= 0x2CEAF)
                 || (c >= 0xF900 && c <= 0xFAFF)
                 || (c >= 0x2F800 && c <= 0x2FA1F);
-    }
-
-    /** Token ids with their UTF-16 spans in the original text and their word indexes. */
-    static final class Encoding {
-        int[] ids;
-        int[] starts;
-        int[] ends;
-        int[] words;
-        int size;
-
-        Encoding(int capacity) {
-            ids = new int[capacity];
-            starts = new int[capacity];
-            ends = new int[capacity];
-            words = new int[capacity];
-        }
-
-        void add(int id, int start, int end, int word) {
-            if (size == ids.length) {
-                int n = size * 2;
-                ids = Arrays.copyOf(ids, n);
-                starts = Arrays.copyOf(starts, n);
-                ends = Arrays.copyOf(ends, n);
-                words = Arrays.copyOf(words, n);
-            }
-            ids[size] = id;
-            starts[size] = start;
-            ends[size] = end;
-            words[size] = word;
-            size++;
-        }
     }
 }

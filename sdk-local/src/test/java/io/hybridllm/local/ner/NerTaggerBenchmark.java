@@ -27,8 +27,7 @@ public final class NerTaggerBenchmark {
             }
             String text = sb.substring(0, chars);
             try (OnnxEntityTagger tagger = OnnxEntityTagger.load(dir.resolve("tiny"))) {
-                WordPieceEncoder tokenizer =
-                        WordPieceEncoder.read(dir.resolve("tiny").resolve("tokenizer.json"));
+                TokenEncoder tokenizer = TokenEncoder.read(dir.resolve("tiny").resolve("tokenizer.json"));
                 int tokens = tokenizer.encode(text).size;
                 long sink = 0;
                 for (int i = 0; i < warmup; i++) {

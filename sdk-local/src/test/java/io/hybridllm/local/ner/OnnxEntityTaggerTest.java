@@ -216,6 +216,20 @@ class OnnxEntityTaggerTest {
     }
 
     @Test
+    void tokenizerConfigModelMaxLength_capsTheWindow_unlessItIsTheNoLimitSentinel() throws IOException {
+        Path capped = conll().writeTo(tmp.resolve("capped"));
+        Files.writeString(capped.resolve("tokenizer_config.json"), "{\"model_max_length\": 64}");
+        Path unlimited = conll().writeTo(tmp.resolve("unlimited"));
+        Files.writeString(
+                unlimited.resolve("tokenizer_config.json"), "{\"model_max_length\": 1000000000000000019884624838656}");
+        try (OnnxEntityTagger a = OnnxEntityTagger.load(capped);
+                OnnxEntityTagger b = OnnxEntityTagger.load(unlimited)) {
+            assertThat(a.windowTokens()).isEqualTo(64);
+            assertThat(b.windowTokens()).isEqualTo(512);
+        }
+    }
+
+    @Test
     void maxTokens_capsTheWindowBelowTheModelLimit() {
         try (OnnxEntityTagger tagger = OnnxEntityTagger.builder(conll().writeTo(tmp.resolve("m")))
                 .maxTokens(16)
@@ -387,12 +401,19 @@ class OnnxEntityTaggerTest {
     }
 
     @Test
-    void nonWordPieceTokenizer_isRejectedNamingItsType() throws IOException {
+    void unsupportedTokenizers_areRejectedNamingTheirType() throws IOException {
         Path dir = conll().writeTo(tmp.resolve("m"));
-        Files.writeString(dir.resolve("tokenizer.json"), "{\"model\":{\"type\":\"BPE\",\"vocab\":{},\"merges\":[]}}");
+        Files.writeString(dir.resolve("tokenizer.json"), "{\"model\":{\"type\":\"Unigram\",\"vocab\":[]}}");
         assertThatThrownBy(() -> OnnxEntityTagger.load(dir))
                 .isInstanceOf(ModelLoadException.class)
-                .hasMessageContaining("BPE");
+                .hasMessageContaining("Unigram");
+        Files.writeString(
+                dir.resolve("tokenizer.json"),
+                "{\"pre_tokenizer\":{\"type\":\"Metaspace\"},\"model\":{\"type\":\"BPE\",\"vocab\":{},\"merges\":[]}}");
+        assertThatThrownBy(() -> OnnxEntityTagger.load(dir))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("BPE")
+                .hasMessageContaining("Metaspace");
     }
 
     @Test

@@ -41,12 +41,71 @@ final class TinyNerModel {
     /** Drop the first position from the logits, so their shape is wrong only when the model runs. */
     boolean dropFirstPosition = false;
 
+    /** Byte-level BPE (RoBERTa style) instead of WordPiece. */
+    private final boolean byteLevel;
+
+    private final List<String> merges = new ArrayList<>();
+
     TinyNerModel(List<String> labels) {
+        this(labels, false);
+    }
+
+    private TinyNerModel(List<String> labels, boolean byteLevel) {
         this.labels = List.copyOf(labels);
         this.graphLabels = labels.size();
-        for (String special : new String[] {"[PAD]", "[UNK]", "[CLS]", "[SEP]"}) {
-            token(special, "O");
+        this.byteLevel = byteLevel;
+        if (byteLevel) {
+            for (String special : new String[] {"<s>", "<pad>", "</s>", "<unk>"}) {
+                token(special, "O");
+            }
+            for (int b = 0; b < 256; b++) {
+                token(String.valueOf(BYTE_CHARS[b]), "O");
+            }
+        } else {
+            for (String special : new String[] {"[PAD]", "[UNK]", "[CLS]", "[SEP]"}) {
+                token(special, "O");
+            }
         }
+    }
+
+    /** A RoBERTa-style model: byte-level BPE with a prefix space, {@code <s> ... </s>}. */
+    static TinyNerModel byteLevel(List<String> labels) {
+        return new TinyNerModel(labels, true);
+    }
+
+    /** GPT-2's printable stand-ins for bytes. */
+    private static final char[] BYTE_CHARS = new char[256];
+
+    static {
+        int n = 0;
+        for (int b = 0; b < 256; b++) {
+            boolean printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
+            BYTE_CHARS[b] = printable ? (char) b : (char) (256 + n++);
+        }
+    }
+
+    /**
+     * Adds the BPE piece for {@code text} (plain text, a leading space allowed) labelled {@code label}, with the
+     * left-to-right merges that build it; intermediate pieces are labelled O.
+     */
+    TinyNerModel piece(String text, String label) {
+        StringBuilder mapped = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            mapped.append(BYTE_CHARS[b & 0xff]);
+        }
+        String p = mapped.toString();
+        String cur = p.substring(0, 1);
+        for (int k = 1; k < p.length(); k++) {
+            String merge = cur + " " + p.charAt(k);
+            if (!merges.contains(merge)) {
+                merges.add(merge);
+            }
+            cur = cur + p.charAt(k);
+            if (!vocab.containsKey(cur)) {
+                token(cur, "O");
+            }
+        }
+        return token(p, label);
     }
 
     /** Adds a vocabulary token whose logits put all weight (4.0) on {@code label}. */
@@ -136,6 +195,9 @@ final class TinyNerModel {
     }
 
     private String tokenizerJson() {
+        if (byteLevel) {
+            return byteLevelTokenizerJson();
+        }
         JsonObject vocabJson = new JsonObject();
         int id = 0;
         for (String piece : vocab.keySet()) {
@@ -164,10 +226,61 @@ final class TinyNerModel {
         return root.toString();
     }
 
+    private String byteLevelTokenizerJson() {
+        JsonObject vocabJson = new JsonObject();
+        com.google.gson.JsonArray added = new com.google.gson.JsonArray();
+        int id = 0;
+        for (String piece : vocab.keySet()) {
+            vocabJson.addProperty(piece, id);
+            if (piece.startsWith("<") && piece.endsWith(">") && piece.length() > 2) {
+                JsonObject a = new JsonObject();
+                a.addProperty("id", id);
+                a.addProperty("content", piece);
+                a.addProperty("special", true);
+                added.add(a);
+            }
+            id++;
+        }
+        com.google.gson.JsonArray mergesJson = new com.google.gson.JsonArray();
+        merges.forEach(mergesJson::add);
+        JsonObject model = new JsonObject();
+        model.addProperty("type", "BPE");
+        model.add("vocab", vocabJson);
+        model.add("merges", mergesJson);
+        JsonObject pre = new JsonObject();
+        pre.addProperty("type", "ByteLevel");
+        pre.addProperty("add_prefix_space", true);
+        pre.addProperty("trim_offsets", true);
+        pre.addProperty("use_regex", true);
+        JsonObject post = new JsonObject();
+        post.addProperty("type", "RobertaProcessing");
+        com.google.gson.JsonArray sep = new com.google.gson.JsonArray();
+        sep.add("</s>");
+        sep.add(2);
+        com.google.gson.JsonArray cls = new com.google.gson.JsonArray();
+        cls.add("<s>");
+        cls.add(0);
+        post.add("sep", sep);
+        post.add("cls", cls);
+        JsonObject decoder = new JsonObject();
+        decoder.addProperty("type", "ByteLevel");
+        JsonObject root = new JsonObject();
+        root.add("added_tokens", added);
+        root.add("normalizer", com.google.gson.JsonNull.INSTANCE);
+        root.add("pre_tokenizer", pre);
+        root.add("post_processor", post);
+        root.add("decoder", decoder);
+        root.add("model", model);
+        return root.toString();
+    }
+
     private String configJson() {
         JsonObject root = new JsonObject();
-        root.addProperty("model_type", "bert");
-        root.addProperty("max_position_embeddings", maxPositions);
+        root.addProperty("model_type", byteLevel ? "roberta" : "bert");
+        root.addProperty("max_position_embeddings", byteLevel ? maxPositions + 2 : maxPositions);
+        if (byteLevel) {
+            root.addProperty("pad_token_id", 1);
+        }
         if (writeId2label) {
             JsonObject id2label = new JsonObject();
             List<String> ordered = new ArrayList<>(labels);

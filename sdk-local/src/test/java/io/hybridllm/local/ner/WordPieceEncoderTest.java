@@ -22,10 +22,10 @@ class WordPieceEncoderTest {
                 + "\"'\":7,\"s\":8,\"cafe\":9,\"中\":10" + extra + "}}}";
         Path f = tmp.resolve("tokenizer.json");
         Files.writeString(f, json);
-        return WordPieceEncoder.read(f);
+        return (WordPieceEncoder) TokenEncoder.read(f);
     }
 
-    private static List<String> pieces(String text, WordPieceEncoder.Encoding e) {
+    private static List<String> pieces(String text, TokenEncoder.Encoding e) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < e.size; i++) {
             out.add(e.ids[i] + ":" + text.substring(e.starts[i], e.ends[i]) + "@" + e.words[i]);
@@ -36,7 +36,7 @@ class WordPieceEncoderTest {
     @Test
     void encode_keepsEachPiecesSpanInTheOriginalText_andItsWord() throws IOException {
         String text = "  Unaffable's\tCAFÉ中x";
-        WordPieceEncoder.Encoding e = encoder(true, "").encode(text);
+        TokenEncoder.Encoding e = encoder(true, "").encode(text);
         assertThat(pieces(text, e))
                 .containsExactly("4:Un@0", "5:aff@0", "6:able@0", "7:'@1", "8:s@2", "9:CAFÉ@3", "10:中@4", "1:x@5");
     }
@@ -44,14 +44,14 @@ class WordPieceEncoderTest {
     @Test
     void encode_aWordWithAnUnknownPieceOrTooLong_isOneUnknownToken() throws IOException {
         String text = "unaffz unaffableunaffable";
-        WordPieceEncoder.Encoding e = encoder(true, "").encode(text);
+        TokenEncoder.Encoding e = encoder(true, "").encode(text);
         assertThat(pieces(text, e)).containsExactly("1:unaffz@0", "1:unaffableunaffable@1");
     }
 
     @Test
     void encode_casedTokenizer_keepsCase_andRemovesControlCharacters() throws IOException {
         String text = "Un\u0000aff un";
-        WordPieceEncoder.Encoding e = encoder(false, ",\"Un\":11").encode(text);
+        TokenEncoder.Encoding e = encoder(false, ",\"Un\":11").encode(text);
         assertThat(pieces(text, e)).containsExactly("11:Un@0", "5:aff@0", "4:un@1");
         assertThat(encoder(false, "").truncation()).isEqualTo(64);
     }
