@@ -38,6 +38,9 @@ final class BackendOptions {
                     + " redacted; CRITICAL data (secrets, card numbers, government ids) never leaves.")
     boolean redact;
 
+    @Option(names = "--ner-model", paramLabel = "DIR", description = NerSupport.DESCRIPTION)
+    Path nerModel;
+
     String effectiveRemoteUrl() {
         return remoteUrl != null ? remoteUrl : System.getenv("HYBRID_BASE_URL");
     }

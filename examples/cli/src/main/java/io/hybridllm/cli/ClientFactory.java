@@ -9,6 +9,7 @@ import io.hybridllm.core.routing.RoutingPolicy;
 import io.hybridllm.core.spi.BackendCapabilities;
 import io.hybridllm.core.spi.BackendHealth;
 import io.hybridllm.core.spi.ChatBackend;
+import io.hybridllm.local.ner.OnnxEntityTagger;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -58,6 +59,9 @@ final class ClientFactory {
             throw new ConfigurationException(
                     "--remote-url needs a model name: pass --remote-model NAME or set HYBRID_REMOTE_MODEL");
         }
+        // Loaded first: a bad --ner-model fails before a local model is opened. The tagger lives as long as the
+        // command (the process).
+        OnnxEntityTagger tagger = NerSupport.open(options.nerModel);
         StringBuilder why = new StringBuilder();
         ChatBackend local = null;
         String localNote;
@@ -95,6 +99,9 @@ final class ClientFactory {
                 .remoteBackend(remote != null ? remote : StandInBackend.unavailable("remote", "not configured"))
                 .routingPolicy(policy)
                 .privacyRule(options.redact ? PrivacyRule.withRedaction() : PrivacyRule.defaults());
+        if (tagger != null) {
+            settings.privacyScanner(NerSupport.scanner(null, tagger, true));
+        }
         return new Setup(settings, localAvailable, localNote, remoteNote);
     }
 

@@ -7,7 +7,7 @@ import com.google.gson.JsonParser;
 import io.hybridllm.core.privacy.PiiClass;
 import io.hybridllm.core.privacy.PrivacyItem;
 import io.hybridllm.core.privacy.PrivacyScanner;
-import io.hybridllm.core.privacy.PrivacyScanners;
+import io.hybridllm.local.ner.OnnxEntityTagger;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -53,6 +53,14 @@ final class EvalPiiCommand implements Callable<Integer> {
             description = "Print up to N misses and false alarms per file, with their text (for tuning).")
     int showErrors;
 
+    @Option(names = "--ner-model", paramLabel = "DIR", description = NerSupport.DESCRIPTION)
+    Path nerModel;
+
+    @Option(
+            names = "--no-name-heuristics",
+            description = "Turn the built-in name and place heuristics off (e.g. to score a --ner-model alone).")
+    boolean noNameHeuristics;
+
     @Option(names = "--dump", description = "Also write each record's predicted items as JSONL to this file (no text).")
     Path dump;
 
@@ -82,9 +90,12 @@ final class EvalPiiCommand implements Callable<Integer> {
     }
 
     private Integer run() {
-        PrivacyScanner scanner = region == null
-                ? PrivacyScanners.defaults()
-                : PrivacyScanners.builder().defaultRegion(region).build();
+        try (OnnxEntityTagger tagger = NerSupport.open(nerModel)) {
+            return run(NerSupport.scanner(region, tagger, !noNameHeuristics));
+        }
+    }
+
+    private Integer run(PrivacyScanner scanner) {
         PiiEvaluation total = new PiiEvaluation();
         JsonObject out = new JsonObject();
         JsonObject perFile = new JsonObject();

@@ -20,6 +20,7 @@ import io.hybridllm.core.scoring.CapabilityNeed;
 import io.hybridllm.core.scoring.RequestAssessment;
 import io.hybridllm.core.spi.BackendCapabilities;
 import io.hybridllm.core.spi.BackendHealth;
+import io.hybridllm.local.ner.OnnxEntityTagger;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -84,6 +85,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--features", description = "Include the top complexity features.")
     boolean features;
 
+    @Option(names = "--ner-model", paramLabel = "DIR", description = NerSupport.DESCRIPTION)
+    Path nerModel;
+
     @Override
     public Integer call() throws IOException {
         if (file == null && prompts.isEmpty()) {
@@ -93,7 +97,8 @@ final class ScoreCommand implements Callable<Integer> {
         int failures = 0;
         // stdout is not ours to close: wrap it, flush it, leave it open.
         Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-        try (HybridClient client = plannedClient()) {
+        try (OnnxEntityTagger tagger = NerSupport.open(nerModel);
+                HybridClient client = plannedClient(tagger)) {
             for (String prompt : prompts) {
                 writeLine(out, score(client, null, ChatRequest.ofUserMessage(prompt)));
             }
@@ -234,7 +239,7 @@ final class ScoreCommand implements Callable<Integer> {
         return o;
     }
 
-    private HybridClient plannedClient() {
+    private HybridClient plannedClient(OnnxEntityTagger tagger) {
         BackendCapabilities localCaps =
                 BackendCapabilities.builder().contextWindow(localWindow).build();
         return HybridClient.builder()
@@ -248,6 +253,7 @@ final class ScoreCommand implements Callable<Integer> {
                         BackendCapabilities.cloudDefaults()))
                 .routingPolicy(RoutingPolicies.byName(policy))
                 .privacyRule(redact ? PrivacyRule.withRedaction() : PrivacyRule.defaults())
+                .privacyScanner(NerSupport.scanner(null, tagger, true))
                 .build();
     }
 
