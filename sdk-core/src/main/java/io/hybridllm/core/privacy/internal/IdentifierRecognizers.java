@@ -23,6 +23,11 @@ final class IdentifierRecognizers {
     static final String LD = "(?<![\\w-]|\\d[.,])";
 
     static final String RD = "(?![\\w-]|[.,]\\d)";
+    /**
+     * Start of a number written in groups: not after a '+' (a phone's country code) and not right after another
+     * group of digits (then it is the tail of a longer number, an IBAN or a phone).
+     */
+    static final String LG = LD + "(?<![+]|\\d[A-Za-z0-9]{0,3}[ -])";
 
     static final class Spec {
         final PatternRecognizer.Builder b;
@@ -107,17 +112,26 @@ final class IdentifierRecognizers {
         PiiClass gov = PiiClass.GOV_ID;
         PiiClass health = PiiClass.HEALTH;
         // Cards: 12-19 digits in groups separated by single spaces or dashes; Luhn and issuer prefix.
-        r.add(spec("card-luhn", "CREDIT_CARD", fin, LD + "[1-6]\\d{3}(?:[ -]?\\d){8,15}" + RD)
+        r.add(spec("card-luhn", "CREDIT_CARD", fin, LG + "[1-6]\\d{3}(?:[ -]?\\d){8,15}" + RD)
                 .valid(Checksums::creditCard)
                 .score(0.85, 1.0)
                 .ctx("card", "credit", "visa", "mastercard", "amex", "debit", "payment", "cc")
                 .digits(12)
                 .build());
         r.add(new IbanRecognizer());
-        r.add(spec("aba-routing", "ABA_ROUTING_NUMBER", fin, LD + "[0-3]\\d{3}-?\\d{4}-?\\d" + RD)
+        // Routing numbers: the checksum and the Federal Reserve prefix ranges leave about one 9-digit number in 30;
+        // written 4-4-1 they are unmistakable, bare they still beat a checksum-less SSN guess.
+        String[] routingWords = {"routing", "aba", "rtn", "transit", "bank", "wire"};
+        r.add(spec("aba-routing-grouped", "ABA_ROUTING_NUMBER", fin, LG + "[0-8]\\d{3}-\\d{4}-\\d" + RD)
                 .valid(Checksums::abaRouting)
-                .score(0.3, 0.9)
-                .ctx("routing", "aba", "rtn", "transit", "bank")
+                .score(0.8, 1.0)
+                .ctx(routingWords)
+                .digits(9)
+                .build());
+        r.add(spec("aba-routing", "ABA_ROUTING_NUMBER", fin, LD + "[0-8]\\d{8}" + RD)
+                .valid(v -> Checksums.abaRouting(v) && !Checksums.sequentialRun(v, 7))
+                .score(0.72, 1.0)
+                .ctx(routingWords)
                 .digits(9)
                 .build());
         r.add(spec("us-bank-account", "US_BANK_NUMBER", fin, LD + "\\d{8,17}" + RD)
@@ -186,15 +200,30 @@ final class IdentifierRecognizers {
                 .ctx("medicare", "mbi", "beneficiary", "patient")
                 .digits(5)
                 .build());
+        // NPI: a Luhn check over "80840" + the number. Bare, it outranks the NHS shape (NHS numbers are written
+        // 3-3-4); written 4-3-3 it is the NPI's own grouping.
         r.add(spec("us-npi", "US_NPI", health, LD + "[12]\\d{9}" + RD)
                 .valid(Checksums::usNpi)
-                .score(0.45, 0.9)
+                .score(0.55, 0.95)
                 .ctx("npi", "provider", "national provider")
                 .digits(10)
                 .build());
+        r.add(spec("us-npi-grouped", "US_NPI", health, LG + "[12]\\d{3}([- ])\\d{3}\\1\\d{3}" + RD)
+                .valid(Checksums::usNpi)
+                .score(0.6, 0.95)
+                .ctx("npi", "provider", "national provider")
+                .digits(10)
+                .build());
+        // DEA registration numbers (prescribers): letters, seven digits, a check digit.
+        r.add(spec("us-dea", "MEDICAL_LICENSE", health, L + "[ABCDEFGHJKLMPRSTUX][A-Z9]\\d{7}" + R)
+                .valid(Checksums::usDea)
+                .score(0.6, 0.95)
+                .ctx("dea", "prescriber", "registration", "license", "licence")
+                .digits(7)
+                .build());
 
         // UK
-        r.add(spec("uk-nhs", "UK_NHS", gov, LD + "\\d{3}([- ]?)\\d{3}\\1\\d{4}" + RD)
+        r.add(spec("uk-nhs", "UK_NHS", gov, LG + "\\d{3}([- ]?)\\d{3}\\1\\d{4}" + RD)
                 .valid(Checksums::ukNhs)
                 .score(0.5, 0.95)
                 .ctx("nhs", "health service", "patient")
@@ -255,6 +284,20 @@ final class IdentifierRecognizers {
                 .score(0.9, 1.0)
                 .digits(7)
                 .build());
+        // The structure alone (surname and name letters, year, month letter, day, municipality code) is specific
+        // enough that a wrong check letter is more likely a typo than another kind of string.
+        r.add(spec(
+                        "it-fiscal-code-shape",
+                        "IT_FISCAL_CODE",
+                        gov,
+                        "(?i)" + L
+                                + "[a-z]{6}[0-9lmnpqrstuv]{2}[abcdehlmprst][0-7lmnpqrst][0-9lmnpqrstuv][a-z][0-9lmnpqrstuv]{3}[a-z]"
+                                + R)
+                .valid(v -> IdentifierRecognizers.hasDigits(v, 5))
+                .score(0.6, 0.9)
+                .ctx("codice fiscale", "fiscal code", "cf")
+                .digits(5)
+                .build());
         r.add(spec(
                         "it-identity-card",
                         "IT_IDENTITY_CARD",
@@ -268,7 +311,7 @@ final class IdentifierRecognizers {
                         "it-driver-license",
                         "IT_DRIVER_LICENSE",
                         gov,
-                        "(?i)" + L + "(?:[a-z]{2}\\d{7}[a-z]|u1[a-z0-9]{7}[a-z])" + R)
+                        "(?i)" + L + "(?:[a-z]{2}\\d{7}[a-z]|u1[b-hj-npr-uw-z0-9]{7}[a-z])" + R)
                 .score(0.45, 0.9)
                 .ctx("patente", "driver", "license")
                 .digits(1)
@@ -304,25 +347,31 @@ final class IdentifierRecognizers {
                 .build());
 
         // Australia, Singapore, Canada
-        r.add(spec("au-tfn", "AU_TFN", gov, LD + "\\d{3} ?\\d{3} ?\\d{3}" + RD)
+        r.add(spec("au-tfn", "AU_TFN", gov, LG + "\\d{3} ?\\d{3} ?\\d{3}" + RD)
                 .valid(Checksums::auTfn)
                 .score(0.49, 1.0)
                 .ctx("tfn", "tax file")
                 .digits(9)
                 .build());
-        r.add(spec("au-medicare", "AU_MEDICARE", health, LD + "[2-6]\\d{3} ?\\d{5} ?\\d" + RD)
+        r.add(spec("au-medicare-grouped", "AU_MEDICARE", health, LG + "[2-6]\\d{3} \\d{5} \\d(?:[ /-]?\\d)?" + RD)
+                .valid(Checksums::auMedicare)
+                .score(0.8, 1.0)
+                .ctx("medicare")
+                .digits(10)
+                .build());
+        r.add(spec("au-medicare", "AU_MEDICARE", health, LD + "[2-6]\\d{9}" + RD)
                 .valid(Checksums::auMedicare)
                 .score(0.5, 1.0)
                 .ctx("medicare")
                 .digits(10)
                 .build());
-        r.add(spec("au-abn", "AU_ABN", PiiClass.OTHER, LD + "\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}" + RD)
+        r.add(spec("au-abn", "AU_ABN", PiiClass.OTHER, LG + "\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}" + RD)
                 .valid(Checksums::auAbn)
                 .score(0.5, 1.0)
                 .ctx("abn", "business number")
                 .digits(11)
                 .build());
-        r.add(spec("au-acn", "AU_ACN", PiiClass.OTHER, LD + "\\d{3} ?\\d{3} ?\\d{3}" + RD)
+        r.add(spec("au-acn", "AU_ACN", PiiClass.OTHER, LG + "\\d{3} ?\\d{3} ?\\d{3}" + RD)
                 .valid(Checksums::auAcn)
                 .score(0.3, 1.0)
                 .ctx("acn", "company number")
@@ -339,7 +388,7 @@ final class IdentifierRecognizers {
                 .ctx("nric", "fin")
                 .digits(7)
                 .build());
-        r.add(spec("ca-sin", "CA_SIN", gov, LD + "\\d{3}([- ]?)\\d{3}\\1\\d{3}" + RD)
+        r.add(spec("ca-sin", "CA_SIN", gov, LG + "\\d{3}([- ]?)\\d{3}\\1\\d{3}" + RD)
                 .valid(Checksums::caSin)
                 .score(0.49, 1.0)
                 .ctx("sin", "social insurance", "nas", "assurance sociale")
@@ -367,7 +416,7 @@ final class IdentifierRecognizers {
                 .build());
         r.add(spec("de-tax-id", "DE_TAX_ID", gov, LD + "[1-9]\\d ?\\d{3} ?\\d{3} ?\\d{3}" + RD)
                 .valid(Checksums::deTaxId)
-                .score(0.5, 1.0)
+                .score(0.55, 1.0)
                 .ctx("steuer", "idnr", "tax id", "identifikationsnummer")
                 .digits(11)
                 .build());
@@ -391,14 +440,64 @@ final class IdentifierRecognizers {
                 .required()
                 .digits(4)
                 .build());
-        r.add(spec("de-social-security", "DE_SOCIAL_SECURITY", gov, L + "\\d{8}[A-Z]\\d{3}" + R)
+        // Identity cards issued before November 2010: T and eight digits.
+        r.add(spec("de-id-card-legacy", "DE_ID_CARD", gov, "(?i)" + L + "t\\d{8}" + R)
+                .valid(v -> !Checksums.allSame(v.substring(1)) || v.charAt(1) != '0')
                 .score(0.5, 1.0)
+                .ctx("ausweis", "personalausweis", "identity card", "id card")
+                .digits(8)
+                .build());
+        r.add(spec("de-social-security", "DE_SOCIAL_SECURITY", gov, L + "\\d{8}[A-Z]\\d{3}" + R)
+                .valid(Checksums::deSocialSecurity)
+                .score(0.6, 1.0)
                 .ctx("rentenversicherung", "sozialversicherung", "rvnr", "svnr")
                 .digits(11)
                 .build());
-        r.add(spec("de-health-insurance", "DE_HEALTH_INSURANCE", health, L + "[A-Z]\\d{9}" + R)
-                .score(0.45, 0.95)
-                .ctx("versicherten", "egk", "krankenversicherung")
+        r.add(spec("de-health-insurance", "DE_HEALTH_INSURANCE", health, "(?i)" + L + "[a-z]\\d{9}" + R)
+                .valid(Checksums::deHealthInsurance)
+                .score(0.6, 0.95)
+                .ctx("versicherten", "egk", "krankenversicherung", "krankenkasse", "kvnr")
+                .digits(9)
+                .build());
+        // Physician (LANR) and practice (BSNR) numbers of German statutory health insurance: nine digits. The LANR
+        // carries a check digit; the BSNR has none, so it needs its context words.
+        r.add(spec("de-lanr", "DE_LANR", health, LD + "\\d{9}" + RD)
+                .valid(v -> Checksums.deLanr(v) && !Checksums.sequentialRun(v, 7))
+                .score(0.71, 0.95)
+                .ctx(
+                        "lanr",
+                        "arztnummer",
+                        "arzt-nr",
+                        "arzt nr",
+                        "vertragsarzt",
+                        "kassenarzt",
+                        "rezept",
+                        "hausarzt",
+                        "facharzt",
+                        "arzt")
+                .digits(9)
+                .build());
+        r.add(spec("de-lanr-context", "DE_LANR", health, LD + "\\d{9}" + RD)
+                .valid(v -> !Checksums.allSame(v))
+                .score(0.3, 0.9)
+                .ctx("lanr", "arztnummer", "arzt-nr", "arzt nr", "lebenslange")
+                .required()
+                .digits(9)
+                .build());
+        r.add(spec("de-bsnr", "DE_BSNR", health, LD + "\\d{9}" + RD)
+                .valid(v -> !Checksums.allSame(v))
+                .score(0.3, 0.9)
+                .ctx(
+                        "bsnr",
+                        "betriebsstätte",
+                        "betriebsstätten",
+                        "praxisnummer",
+                        "arztpraxis",
+                        "praxis",
+                        "kassenärztliche",
+                        "kv-nummer",
+                        "vertragsarztpraxis")
+                .required()
                 .digits(9)
                 .build());
 
@@ -453,7 +552,14 @@ final class IdentifierRecognizers {
                 .ctx("id number", "rsa id", "identity", "sa id")
                 .digits(13)
                 .build());
+        r.add(spec("ph-tin-grouped", "PH_TIN", gov, LG + "\\d{3}-\\d{3}-\\d{3}-\\d{3}" + RD)
+                .valid(Checksums::phTin)
+                .score(0.5, 0.9)
+                .ctx("tin", "tax id", "bir", "tax identification", "taxpayer")
+                .digits(12)
+                .build());
         r.add(spec("ph-tin", "PH_TIN", gov, LD + "\\d{3}-?\\d{3}-?\\d{3}(?:-?\\d{3})?" + RD)
+                .valid(Checksums::phTin)
                 .score(0.3, 0.85)
                 .ctx("tin", "tax id", "bir", "tax identification")
                 .required()

@@ -82,9 +82,21 @@ final class PhoneShapeRecognizer implements Recognizer {
             }
             boolean strongShape = v.startsWith("+") || v.indexOf('(') >= 0 || groups >= 3;
             boolean context = t.hasContext(m.start(), m.end(), CONTEXT);
+            // A bare run of digits is as likely an account, order or id number as a phone number: without a phone
+            // word it stays just above the floor, so any checksum-validated identifier on the same digits wins.
+            // Runs like 123456789 are made-up numbers, not issued ones.
+            boolean bare = !context && groups == 1 && !v.startsWith("+") && v.indexOf('(') < 0;
+            if (bare && Checksums.sequentialRun(v, 9)) {
+                continue;
+            }
             if (validForDefaultRegion(v)) {
-                out.add(PrivacyItem.of(
-                        "PHONE_NUMBER", PiiClass.CONTACT, m.start(), m.end(), context ? 0.95 : 0.75, "libphonenumber"));
+                double s = context ? 0.95 : bare ? 0.45 : 0.75;
+                out.add(PrivacyItem.of("PHONE_NUMBER", PiiClass.CONTACT, m.start(), m.end(), s, "libphonenumber"));
+                continue;
+            }
+            // Three-three-four grouping is the North American convention: such a number that is not a valid
+            // North American one is not taken for a phone elsewhere without a phone word.
+            if (!context && nanpGrouping(v)) {
                 continue;
             }
             boolean valid = validSomewhere(v);
@@ -100,6 +112,23 @@ final class PhoneShapeRecognizer implements Recognizer {
             }
             out.add(PrivacyItem.of("PHONE_NUMBER", PiiClass.CONTACT, m.start(), m.end(), score, "phone-shape"));
         }
+    }
+
+    /** Digits grouped 3-3-4 with one kind of separator and nothing else: {@code 917-123-4567}. */
+    static boolean nanpGrouping(String v) {
+        if (v.length() != 12) {
+            return false;
+        }
+        char sep = v.charAt(3);
+        if (sep != '-' && sep != '.' && sep != ' ' || v.charAt(7) != sep) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            if (i != 3 && i != 7 && !Character.isDigit(v.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean validForDefaultRegion(String v) {
