@@ -292,4 +292,16 @@ class DefaultScannerTest {
         assertThat(types("AC" + "CA" + body)).contains("AWS_ACCESS_KEY");
         assertThat(types("key = AK" + "IA" + "X".repeat(16))).doesNotContain("AWS_ACCESS_KEY");
     }
+
+    @Test
+    void koreanLicencesNeedARegisteredRegionCode() {
+        assertThat(types("143906281735")).contains("KR_DRIVER_LICENSE");
+        assertThat(types("273906281735")).doesNotContain("KR_DRIVER_LICENSE"); // 27 is not a region
+    }
+
+    @Test
+    void aCenturyPersonnummerIsReadEvenWhenGluedToAWord() {
+        // 19 870412-3879: 12 April 1987, Luhn over the last ten digits.
+        assertThat(types("mitt nummer var198704123879.")).contains("SE_PERSONNUMMER");
+    }
 }

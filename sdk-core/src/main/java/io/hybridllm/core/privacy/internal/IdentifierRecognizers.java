@@ -414,6 +414,13 @@ final class IdentifierRecognizers {
                 .ctx("personnummer", "pnr", "personal identity")
                 .digits(10)
                 .build());
+        // A 12-digit personnummer (with century) is specific enough to be read even when glued to a word.
+        r.add(spec("se-personnummer-glued", "SE_PERSONNUMMER", gov, "(?<=[A-Za-z])(?:18|19|20)\\d{6}[-+]?\\d{4}" + RD)
+                .valid(Checksums::sePersonnummer)
+                .score(0.6, 1.0)
+                .ctx("personnummer", "pnr", "personal identity", "id code")
+                .digits(12)
+                .build());
         r.add(spec("de-tax-id", "DE_TAX_ID", gov, LD + "[1-9]\\d ?\\d{3} ?\\d{3} ?\\d{3}" + RD)
                 .valid(Checksums::deTaxId)
                 .score(0.55, 1.0)
@@ -523,15 +530,16 @@ final class IdentifierRecognizers {
                         "kr-driver-license",
                         "KR_DRIVER_LICENSE",
                         gov,
-                        LD + "(?:1[1-9]|2[0-8])([- ])\\d{2}\\1\\d{6}\\1\\d{2}" + RD)
+                        LD + "(?:1[1-9]|2[0-68])([- ])\\d{2}\\1\\d{6}\\1\\d{2}" + RD)
                 .score(0.5, 0.9)
                 .ctx("driver", "license", "운전")
                 .digits(12)
                 .build());
-        r.add(spec("kr-driver-license-compact", "KR_DRIVER_LICENSE", gov, LD + "(?:1[1-9]|2[0-8])\\d{10}" + RD)
-                .score(0.3, 0.85)
-                .ctx("driver", "license", "운전")
-                .required()
+        // Unseparated: a registered region code (11-26, 28) then ten digits; weak without a licence word.
+        r.add(spec("kr-driver-license-compact", "KR_DRIVER_LICENSE", gov, LD + "(?:1[1-9]|2[0-68])\\d{10}" + RD)
+                .valid(v -> !Checksums.sequentialRun(v, 10))
+                .score(0.42, 0.85)
+                .ctx("driver", "license", "licence", "운전", "면허")
                 .digits(12)
                 .build());
         r.add(spec("th-tnin", "TH_TNIN", gov, LD + "[1-8]\\d{12}" + RD)
