@@ -277,6 +277,15 @@ class DefaultScannerTest {
     void cardsAreNotFoundInsideIbansOrPhoneNumbers() {
         assertThat(types("AL47 2121 1009 0000 0002 3569 8741")).doesNotContain("CREDIT_CARD");
         assertThat(types("mobile +447700677662")).doesNotContain("CREDIT_CARD");
+        // Four-digit groups inside an account number are not an Aadhaar number either.
+        assertThat(types("4827 1639 5020")).contains("IN_AADHAAR");
+        assertThat(types("QX12 B7C5 4827 1639 5020")).doesNotContain("IN_AADHAAR");
+    }
+
+    @Test
+    void dottedQuadsAreNotPhoneNumbers() {
+        assertThat(types("the host is at 256.256.256.256")).doesNotContain("PHONE_NUMBER");
+        assertThat(types("Mobile: 03.93.92.16.85")).contains("PHONE_NUMBER");
     }
 
     @Test

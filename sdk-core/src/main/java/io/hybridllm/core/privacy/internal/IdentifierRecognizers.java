@@ -318,7 +318,7 @@ final class IdentifierRecognizers {
                 .build());
 
         // India
-        r.add(spec("in-aadhaar", "IN_AADHAAR", gov, LD + "[2-9]\\d{3}([ :-]?)\\d{4}\\1\\d{4}" + RD)
+        r.add(spec("in-aadhaar", "IN_AADHAAR", gov, LG + "[2-9]\\d{3}([ :-]?)\\d{4}\\1\\d{4}" + RD)
                 .valid(Checksums::aadhaar)
                 .score(0.75, 1.0)
                 .ctx("aadhaar", "aadhar", "uid")

@@ -18,6 +18,9 @@ final class PhoneShapeRecognizer implements Recognizer {
     private static final Pattern SHAPE =
             Pattern.compile("(?<![\\w+.:/-])(?:\\+\\d{1,3}[ .-]?)?(?:\\(0?\\d{1,4}\\)[ .-]?|\\(0\\)[ ]?)?"
                     + "\\d{1,11}(?:[ .-]\\d{1,8}){0,5}(?:[ ]?(?:x|ext\\.?)[ ]?\\d{1,5})?(?![\\w]|[.-]\\d)");
+    /** Dotted quads are IPv4 addresses or version numbers, never phone numbers. */
+    private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){2,3}");
+
     private static final Pattern DATE_OR_TIME =
             Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}.*|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{1,2}:\\d{2}.*|\\d{4}");
     private static final List<String> CONTEXT = List.of(
@@ -77,7 +80,10 @@ final class PhoneShapeRecognizer implements Recognizer {
                     groups++;
                 }
             }
-            if (digits < 7 || digits > 15 || DATE_OR_TIME.matcher(v).matches()) {
+            if (digits < 7
+                    || digits > 15
+                    || DATE_OR_TIME.matcher(v).matches()
+                    || DOTTED_QUAD.matcher(v).matches()) {
                 continue;
             }
             boolean strongShape = v.startsWith("+") || v.indexOf('(') >= 0 || groups >= 3;
