@@ -100,6 +100,7 @@ class ChecksumsTest {
         assertThat(Checksums.auMedicare("4071 82634 1")).isFalse();
         assertThat(Checksums.usNpi("1846209371")).isTrue();
         assertThat(Checksums.usNpi("1846209372")).isFalse();
+        assertThat(Checksums.usNpi("2222222228")).isFalse(); // one repeated digit, even though the Luhn check passes
     }
 
     @Test

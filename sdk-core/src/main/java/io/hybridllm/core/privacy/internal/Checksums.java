@@ -568,7 +568,8 @@ public final class Checksums {
         if (s.length() != 10 || digits(s) == null || s.charAt(0) != '1' && s.charAt(0) != '2') {
             return false;
         }
-        return Luhn.isValid("80840" + s);
+        // A body of one repeated digit (1111111112) is a test value, not an issued number.
+        return !allSame(s.substring(0, 9)) && Luhn.isValid("80840" + s);
     }
 
     /** Bitcoin Base58Check address (P2PKH/P2SH): the double-SHA-256 checksum. */
