@@ -39,8 +39,12 @@ final class IdentifierRecognizers {
 
         Spec(String name, String type, PiiClass cls, String regex) {
             b = PatternRecognizer.builder(name, type, cls).pattern(Pattern.compile(regex));
-            String rest = regex.startsWith(LD) ? regex.substring(LD.length()) : "";
-            digitStart = rest.startsWith("\\d") || rest.matches("(?s)(?:\\[\\d|\\d|\\(\\?:\\d).*");
+            String rest = afterLookbehinds(regex);
+            // A pattern that needs a non-digit before it and starts with a digit can only match at the start of a
+            // digit run: one anchored attempt per run instead of one per position.
+            boolean noDigitBefore =
+                    rest.length() < regex.length() && (regex.startsWith(LD) || regex.startsWith("(?<=[A-Za-z])"));
+            digitStart = noDigitBefore && (rest.startsWith("\\d") || rest.matches("(?s)(?:\\[\\d|\\d|\\(\\?:\\d).*"));
         }
 
         Spec score(double s, double ctx) {
@@ -102,6 +106,32 @@ final class IdentifierRecognizers {
         }
     }
 
+    /** {@code regex} without its leading look-behind groups. */
+    static String afterLookbehinds(String regex) {
+        int i = 0;
+        while (regex.startsWith("(?<=", i) || regex.startsWith("(?<!", i)) {
+            int depth = 0;
+            boolean inClass = false;
+            int j = i;
+            for (; j < regex.length(); j++) {
+                char c = regex.charAt(j);
+                if (c == '\\') {
+                    j++;
+                } else if (inClass) {
+                    inClass = c != ']';
+                } else if (c == '[') {
+                    inClass = true;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    break;
+                }
+            }
+            i = j + 1;
+        }
+        return regex.substring(Math.min(i, regex.length()));
+    }
+
     static Spec spec(String name, String type, PiiClass cls, String regex) {
         return new Spec(name, type, cls, regex);
     }
@@ -122,7 +152,7 @@ final class IdentifierRecognizers {
         // Routing numbers: the checksum and the Federal Reserve prefix ranges leave about one 9-digit number in 30;
         // written 4-4-1 they are unmistakable, bare they still beat a checksum-less SSN guess.
         String[] routingWords = {"routing", "aba", "rtn", "transit", "bank", "wire"};
-        r.add(spec("aba-routing-grouped", "ABA_ROUTING_NUMBER", fin, LG + "[0-8]\\d{3}-\\d{4}-\\d" + RD)
+        r.add(spec("aba-routing-grouped", "ABA_ROUTING_NUMBER", fin, LD + "[0-8]\\d{3}-\\d{4}-\\d" + RD)
                 .valid(Checksums::abaRouting)
                 .score(0.8, 1.0)
                 .ctx(routingWords)
@@ -208,7 +238,7 @@ final class IdentifierRecognizers {
                 .ctx("npi", "provider", "national provider")
                 .digits(10)
                 .build());
-        r.add(spec("us-npi-grouped", "US_NPI", health, LG + "[12]\\d{3}([- ])\\d{3}\\1\\d{3}" + RD)
+        r.add(spec("us-npi-grouped", "US_NPI", health, LD + "[12]\\d{3}([- ])\\d{3}\\1\\d{3}" + RD)
                 .valid(Checksums::usNpi)
                 .score(0.6, 0.95)
                 .ctx("npi", "provider", "national provider")
@@ -347,13 +377,13 @@ final class IdentifierRecognizers {
                 .build());
 
         // Australia, Singapore, Canada
-        r.add(spec("au-tfn", "AU_TFN", gov, LG + "\\d{3} ?\\d{3} ?\\d{3}" + RD)
+        r.add(spec("au-tfn", "AU_TFN", gov, LD + "\\d{3} ?\\d{3} ?\\d{3}" + RD)
                 .valid(Checksums::auTfn)
                 .score(0.49, 1.0)
                 .ctx("tfn", "tax file")
                 .digits(9)
                 .build());
-        r.add(spec("au-medicare-grouped", "AU_MEDICARE", health, LG + "[2-6]\\d{3} \\d{5} \\d(?:[ /-]?\\d)?" + RD)
+        r.add(spec("au-medicare-grouped", "AU_MEDICARE", health, LD + "[2-6]\\d{3} \\d{5} \\d(?:[ /-]?\\d)?" + RD)
                 .valid(Checksums::auMedicare)
                 .score(0.8, 1.0)
                 .ctx("medicare")
@@ -365,13 +395,13 @@ final class IdentifierRecognizers {
                 .ctx("medicare")
                 .digits(10)
                 .build());
-        r.add(spec("au-abn", "AU_ABN", PiiClass.OTHER, LG + "\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}" + RD)
+        r.add(spec("au-abn", "AU_ABN", PiiClass.OTHER, LD + "\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}" + RD)
                 .valid(Checksums::auAbn)
                 .score(0.5, 1.0)
                 .ctx("abn", "business number")
                 .digits(11)
                 .build());
-        r.add(spec("au-acn", "AU_ACN", PiiClass.OTHER, LG + "\\d{3} ?\\d{3} ?\\d{3}" + RD)
+        r.add(spec("au-acn", "AU_ACN", PiiClass.OTHER, LD + "\\d{3} ?\\d{3} ?\\d{3}" + RD)
                 .valid(Checksums::auAcn)
                 .score(0.3, 1.0)
                 .ctx("acn", "company number")
@@ -388,7 +418,7 @@ final class IdentifierRecognizers {
                 .ctx("nric", "fin")
                 .digits(7)
                 .build());
-        r.add(spec("ca-sin", "CA_SIN", gov, LG + "\\d{3}([- ]?)\\d{3}\\1\\d{3}" + RD)
+        r.add(spec("ca-sin", "CA_SIN", gov, LD + "\\d{3}([- ]?)\\d{3}\\1\\d{3}" + RD)
                 .valid(Checksums::caSin)
                 .score(0.49, 1.0)
                 .ctx("sin", "social insurance", "nas", "assurance sociale")
@@ -487,23 +517,15 @@ final class IdentifierRecognizers {
         r.add(spec("de-lanr-context", "DE_LANR", health, LD + "\\d{9}" + RD)
                 .valid(v -> !Checksums.allSame(v))
                 .score(0.3, 0.9)
-                .ctx("lanr", "arztnummer", "arzt-nr", "arzt nr", "lebenslange")
+                .ctx("lanr", "arztnummer", "arzt-nr", "arzt nr")
                 .required()
                 .digits(9)
                 .build());
         r.add(spec("de-bsnr", "DE_BSNR", health, LD + "\\d{9}" + RD)
                 .valid(v -> !Checksums.allSame(v))
                 .score(0.3, 0.9)
-                .ctx(
-                        "bsnr",
-                        "betriebsstätte",
-                        "betriebsstätten",
-                        "praxisnummer",
-                        "arztpraxis",
-                        "praxis",
-                        "kassenärztliche",
-                        "kv-nummer",
-                        "vertragsarztpraxis")
+                // "praxis" also covers Praxisnummer, Arztpraxis and Vertragsarztpraxis.
+                .ctx("bsnr", "betriebsstätte", "praxis", "kassenärztliche", "kv-nummer")
                 .required()
                 .digits(9)
                 .build());
@@ -560,7 +582,7 @@ final class IdentifierRecognizers {
                 .ctx("id number", "rsa id", "identity", "sa id")
                 .digits(13)
                 .build());
-        r.add(spec("ph-tin-grouped", "PH_TIN", gov, LG + "\\d{3}-\\d{3}-\\d{3}-\\d{3}" + RD)
+        r.add(spec("ph-tin-grouped", "PH_TIN", gov, LD + "\\d{3}-\\d{3}-\\d{3}-\\d{3}" + RD)
                 .valid(Checksums::phTin)
                 .score(0.5, 0.9)
                 .ctx("tin", "tax id", "bir", "tax identification", "taxpayer")
