@@ -69,4 +69,60 @@ class ChecksumsTest {
         assertThat(Checksums.base58Check("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2")).isTrue();
         assertThat(Checksums.base58Check("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3")).isFalse();
     }
+
+    @Test
+    void germanHealthAndPensionNumbersCarryTheirCheckDigits() {
+        // Check digits computed by hand from the published weights for made-up numbers.
+        assertThat(Checksums.deLanr("384719220")).isTrue();
+        assertThat(Checksums.deLanr("384718220")).isFalse();
+        assertThat(Checksums.deLanr("384719200")).isFalse(); // specialty code 00 is not issued
+        assertThat(Checksums.deHealthInsurance("K407182630")).isTrue();
+        assertThat(Checksums.deHealthInsurance("k407182630")).isTrue();
+        assertThat(Checksums.deHealthInsurance("K407182631")).isFalse();
+        assertThat(Checksums.deHealthInsurance("L407182630")).isFalse();
+        assertThat(Checksums.deSocialSecurity("53120487M419")).isTrue();
+        assertThat(Checksums.deSocialSecurity("53120487M418")).isFalse();
+        assertThat(Checksums.deSocialSecurity("53121387M419")).isFalse(); // month 13
+    }
+
+    @Test
+    void routingTaxAndPrescriberNumbersCarryTheirCheckDigits() {
+        assertThat(Checksums.abaRouting("260503716")).isTrue();
+        assertThat(Checksums.abaRouting("2605-0371-6")).isTrue();
+        assertThat(Checksums.abaRouting("260503717")).isFalse();
+        assertThat(Checksums.abaRouting("460503716")).isFalse(); // 46 is not a Federal Reserve prefix
+        assertThat(Checksums.phTin("402-817-357")).isTrue();
+        assertThat(Checksums.phTin("402-817-357-000")).isTrue();
+        assertThat(Checksums.phTin("402-817-358")).isFalse();
+        assertThat(Checksums.usDea("BK4829151")).isTrue();
+        assertThat(Checksums.usDea("BK4829152")).isFalse();
+        assertThat(Checksums.auMedicare("4071 82635 1")).isTrue();
+        assertThat(Checksums.auMedicare("4071 82634 1")).isFalse();
+        assertThat(Checksums.usNpi("1846209371")).isTrue();
+        assertThat(Checksums.usNpi("1846209372")).isFalse();
+        assertThat(Checksums.usNpi("2222222228")).isFalse(); // one repeated digit, even though the Luhn check passes
+    }
+
+    @Test
+    void cardIssuerPrefixesDependOnLength() {
+        // 15 digits starting with 1 (UATP) pass; 12 digits pass only for Maestro prefixes 5 and 6.
+        assertThat(Checksums.creditCard("100000000000009")).isTrue();
+        assertThat(Checksums.creditCard("100000000008")).isFalse();
+        assertThat(Checksums.creditCard("500000000009")).isTrue();
+    }
+
+    @Test
+    void allOneDigitNumbersAreNotIssued() {
+        assertThat(Checksums.auTfn("000000000")).isFalse();
+        assertThat(Checksums.auAcn("000000000")).isFalse();
+        assertThat(Checksums.krRrn("1111111111111", false)).isFalse();
+    }
+
+    @Test
+    void sequentialRunsMarkMadeUpNumbers() {
+        assertThat(Checksums.sequentialRun("1234567890", 9)).isTrue();
+        assertThat(Checksums.sequentialRun("98765-43210", 9)).isTrue();
+        assertThat(Checksums.sequentialRun("5321234567", 9)).isFalse();
+        assertThat(Checksums.sequentialRun("4155550132", 4)).isFalse();
+    }
 }

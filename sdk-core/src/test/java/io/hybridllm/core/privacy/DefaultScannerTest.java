@@ -229,4 +229,88 @@ class DefaultScannerTest {
         String dashes = "1-".repeat(50_000);
         assertThat(scanner.scan(dashes).items()).noneMatch(i -> i.piiClass() == PiiClass.FINANCIAL);
     }
+
+    private List<String> types(String text) {
+        return scanner.scan(text).items().stream().map(PrivacyItem::type).toList();
+    }
+
+    @Test
+    void checksumValidatedNumbersOutrankAChecksumlessGuess() {
+        // A bare nine-digit number passing the routing checksum is a routing number, not an SSN guess.
+        assertThat(types("260503716")).containsExactly("ABA_ROUTING_NUMBER");
+        assertThat(types("2605-0371-6")).containsExactly("ABA_ROUTING_NUMBER");
+        assertThat(types("wire it to routing number 260503716")).containsExactly("ABA_ROUTING_NUMBER");
+        assertThat(types("260503717")).doesNotContain("ABA_ROUTING_NUMBER");
+        assertThat(types("384719220")).containsExactly("DE_LANR");
+        assertThat(types("4071 82635 1")).containsExactly("AU_MEDICARE");
+        assertThat(types("1846209371")).containsExactly("US_NPI");
+        assertThat(types("K407182630")).containsExactly("DE_HEALTH_INSURANCE");
+        assertThat(types("K407182631")).doesNotContain("DE_HEALTH_INSURANCE");
+        assertThat(types("BK4829151")).containsExactly("MEDICAL_LICENSE");
+    }
+
+    @Test
+    void practiceNumbersNeedTheirContextWords() {
+        assertThat(only("Die BSNR 173849505 steht auf dem Rezept.", "DE_BSNR").piiClass())
+                .isEqualTo(PiiClass.HEALTH);
+        assertThat(types("Order 173849505 has shipped")).doesNotContain("DE_BSNR");
+    }
+
+    @Test
+    void legacyGermanIdCardsAndMisspelledFiscalCodesAreStillIds() {
+        assertThat(types("Ausweis T47195283")).contains("DE_ID_CARD");
+        // A valid fiscal code structure with a wrong check letter is reported, with less confidence.
+        PrivacyItem good = only("RSSMRA85T10A562S", "IT_FISCAL_CODE");
+        PrivacyItem typo = only("RSSMRA85T10A562T", "IT_FISCAL_CODE");
+        assertThat(typo.confidence()).isLessThan(good.confidence());
+    }
+
+    @Test
+    void bareDigitRunsAreWeakPhonesAndCountingRunsAreNone() {
+        assertThat(types("1234567890")).doesNotContain("PHONE_NUMBER");
+        assertThat(types("call me on 415 555 0132")).contains("PHONE_NUMBER");
+        // 3-3-4 grouping that is not a valid North American number is not a phone without a phone word.
+        assertThat(types("917-123-4567")).doesNotContain("PHONE_NUMBER");
+    }
+
+    @Test
+    void cardsAreNotFoundInsideIbansOrPhoneNumbers() {
+        assertThat(types("AL47 2121 1009 0000 0002 3569 8741")).doesNotContain("CREDIT_CARD");
+        assertThat(types("mobile +447700677662")).doesNotContain("CREDIT_CARD");
+        // Four-digit groups inside an account number are not an Aadhaar number either.
+        assertThat(types("4827 1639 5020")).contains("IN_AADHAAR");
+        assertThat(types("QX12 B7C5 4827 1639 5020")).doesNotContain("IN_AADHAAR");
+    }
+
+    @Test
+    void dottedQuadsAreNotPhoneNumbers() {
+        assertThat(types("the host is at 256.256.256.256")).doesNotContain("PHONE_NUMBER");
+        assertThat(types("Mobile: 03.93.92.16.85")).contains("PHONE_NUMBER");
+    }
+
+    @Test
+    void numberGroupsAreNotReadFromTheMiddleOfALongerNumber() {
+        assertThat(types("51 612 084 1008")).doesNotContain("UK_NHS");
+        assertThat(types("612 084 1008")).contains("UK_NHS");
+    }
+
+    @Test
+    void awsKeyIdsAreSecretsUnlessXFilled() {
+        // Built at run time so the source holds no key-shaped literal.
+        String body = "Q".repeat(16);
+        assertThat(types("AC" + "CA" + body)).contains("AWS_ACCESS_KEY");
+        assertThat(types("key = AK" + "IA" + "X".repeat(16))).doesNotContain("AWS_ACCESS_KEY");
+    }
+
+    @Test
+    void koreanLicencesNeedARegisteredRegionCode() {
+        assertThat(types("143906281735")).contains("KR_DRIVER_LICENSE");
+        assertThat(types("273906281735")).doesNotContain("KR_DRIVER_LICENSE"); // 27 is not a region
+    }
+
+    @Test
+    void aCenturyPersonnummerIsReadEvenWhenGluedToAWord() {
+        // 19 870412-3879: 12 April 1987, Luhn over the last ten digits.
+        assertThat(types("mitt nummer var198704123879.")).contains("SE_PERSONNUMMER");
+    }
 }

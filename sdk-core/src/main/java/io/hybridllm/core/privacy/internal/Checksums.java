@@ -87,8 +87,15 @@ public final class Checksums {
 
     static boolean knownIssuer(String s) {
         char c = s.charAt(0);
-        // 1 UATP, 2 Mastercard/Mir, 3 Amex/Diners/JCB, 4 Visa, 5 Mastercard/Maestro, 6 Discover/UnionPay/Maestro
-        return c >= '1' && c <= '6';
+        // 1 UATP, 2 Mastercard/Mir, 3 Amex/Diners/JCB, 4 Visa, 5 Mastercard/Maestro, 6 Discover/UnionPay/Maestro.
+        // UATP numbers have 15 digits; only Maestro (5, 6) issues numbers as short as 12.
+        if (c == '1') {
+            return s.length() == 15;
+        }
+        if (s.length() == 12) {
+            return c == '5' || c == '6';
+        }
+        return c >= '2' && c <= '6';
     }
 
     /** US SSN: area not 000, 666 or 9xx; group not 00; serial not 0000; not a known advertising number. */
@@ -326,7 +333,7 @@ public final class Checksums {
     public static boolean auTfn(String match) {
         String s = compact(match);
         int[] d = digits(s);
-        return d != null && s.length() == 9 && weighted(d, 1, 4, 3, 7, 5, 8, 6, 9, 10) % 11 == 0;
+        return d != null && s.length() == 9 && !allSame(s) && weighted(d, 1, 4, 3, 7, 5, 8, 6, 9, 10) % 11 == 0;
     }
 
     /** Australia ABN: first digit minus one, weights 10,1,3..19 mod 89. */
@@ -344,7 +351,7 @@ public final class Checksums {
     public static boolean auAcn(String match) {
         String s = compact(match);
         int[] d = digits(s);
-        if (d == null || s.length() != 9) {
+        if (d == null || s.length() != 9 || allSame(s)) {
             return false;
         }
         return (10 - weighted(d, 8, 7, 6, 5, 4, 3, 2, 1) % 10) % 10 == d[8];
@@ -379,7 +386,7 @@ public final class Checksums {
     public static boolean krRrn(String match, boolean foreigner) {
         String s = compact(match);
         int[] d = digits(s);
-        if (d == null || s.length() != 13) {
+        if (d == null || s.length() != 13 || allSame(s)) {
             return false;
         }
         int month = d[2] * 10 + d[3];
@@ -561,7 +568,8 @@ public final class Checksums {
         if (s.length() != 10 || digits(s) == null || s.charAt(0) != '1' && s.charAt(0) != '2') {
             return false;
         }
-        return Luhn.isValid("80840" + s);
+        // A body of one repeated digit (1111111112) is a test value, not an issued number.
+        return !allSame(s.substring(0, 9)) && Luhn.isValid("80840" + s);
     }
 
     /** Bitcoin Base58Check address (P2PKH/P2SH): the double-SHA-256 checksum. */
@@ -638,5 +646,142 @@ public final class Checksums {
             }
         }
         return chk == 1 || chk == 0x2bc830a3;
+    }
+
+    /**
+     * German lifetime physician number (LANR): six digits, a check digit over them with weights 4 and 9
+     * alternating, then a two-digit specialty code (never 00).
+     */
+    public static boolean deLanr(String match) {
+        String s = compact(match);
+        int[] d = digits(s);
+        if (d == null || s.length() != 9 || allSame(s) || d[7] == 0 && d[8] == 0) {
+            return false;
+        }
+        return (10 - weighted(d, 4, 9, 4, 9, 4, 9) % 10) % 10 == d[6];
+    }
+
+    /**
+     * German health insurance number (KVNR): a letter and nine digits. The letter counts as its two-digit alphabet
+     * position; the ten digits before the check digit are weighted 1, 2, 1, 2... with two-digit products reduced
+     * to their digit sum, and the sum modulo 10 is the check digit.
+     */
+    public static boolean deHealthInsurance(String match) {
+        String s = compact(match);
+        if (s.length() != 10 || s.charAt(0) < 'A' || s.charAt(0) > 'Z') {
+            return false;
+        }
+        int[] tail = digits(s.substring(1));
+        if (tail == null) {
+            return false;
+        }
+        int letter = s.charAt(0) - 'A' + 1;
+        int[] e = new int[10];
+        e[0] = letter / 10;
+        e[1] = letter % 10;
+        System.arraycopy(tail, 0, e, 2, 8);
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            int p = e[i] * (i % 2 == 0 ? 1 : 2);
+            sum += p / 10 + p % 10;
+        }
+        return sum % 10 == tail[8];
+    }
+
+    /**
+     * German pension insurance number (RVNR): area (2 digits), birth day (01-31, or 51-81), month, year, the
+     * surname initial, a serial and a check digit. The letter counts as its two-digit alphabet position; digits
+     * are weighted 2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1 and the digit sums of the products add up to the check digit
+     * modulo 10.
+     */
+    public static boolean deSocialSecurity(String match) {
+        String s = compact(match);
+        if (s.length() != 12 || s.charAt(8) < 'A' || s.charAt(8) > 'Z') {
+            return false;
+        }
+        int[] head = digits(s.substring(0, 8));
+        int[] tail = digits(s.substring(9));
+        if (head == null || tail == null) {
+            return false;
+        }
+        int day = head[2] * 10 + head[3];
+        int month = head[4] * 10 + head[5];
+        if (!(day >= 1 && day <= 31 || day >= 51 && day <= 81) || month < 1 || month > 12) {
+            return false;
+        }
+        int letter = s.charAt(8) - 'A' + 1;
+        int[] e = {
+            head[0],
+            head[1],
+            head[2],
+            head[3],
+            head[4],
+            head[5],
+            head[6],
+            head[7],
+            letter / 10,
+            letter % 10,
+            tail[0],
+            tail[1]
+        };
+        int[] w = {2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1};
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            int p = e[i] * w[i];
+            sum += p / 10 + p % 10;
+        }
+        return sum % 10 == tail[2];
+    }
+
+    /** Philippine TIN (9 or 12 digits): the first eight digits weighted 9..2, modulo 11, give the ninth. */
+    public static boolean phTin(String match) {
+        String s = compact(match);
+        int[] d = digits(s);
+        if (d == null || s.length() != 9 && s.length() != 12) {
+            return false;
+        }
+        return weighted(d, 9, 8, 7, 6, 5, 4, 3, 2) % 11 == d[8];
+    }
+
+    /**
+     * US DEA registration number: two letters and seven digits; the sum of digits 1, 3 and 5 plus twice the sum of
+     * digits 2, 4 and 6 ends in the seventh digit.
+     */
+    public static boolean usDea(String match) {
+        String s = compact(match);
+        if (s.length() != 9) {
+            return false;
+        }
+        int[] d = digits(s.substring(2));
+        if (d == null || allSame(s.substring(2))) {
+            return false;
+        }
+        return (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10 == d[6];
+    }
+
+    /**
+     * Whether the digits of {@code s} hold a run of {@code n} or more consecutive ascending or descending digits
+     * ("12345678", "98765432"): the mark of a made-up number, not an issued one.
+     */
+    public static boolean sequentialRun(CharSequence s, int n) {
+        int up = 1;
+        int down = 1;
+        int prev = -1;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                continue;
+            }
+            int v = c - '0';
+            if (prev >= 0) {
+                up = v == (prev + 1) % 10 ? up + 1 : 1;
+                down = v == (prev + 9) % 10 ? down + 1 : 1;
+                if (up >= n || down >= n) {
+                    return true;
+                }
+            }
+            prev = v;
+        }
+        return false;
     }
 }

@@ -23,6 +23,11 @@ final class IdentifierRecognizers {
     static final String LD = "(?<![\\w-]|\\d[.,])";
 
     static final String RD = "(?![\\w-]|[.,]\\d)";
+    /**
+     * Start of a number written in groups: not after a '+' (a phone's country code) and not right after another
+     * group of digits (then it is the tail of a longer number, an IBAN or a phone).
+     */
+    static final String LG = LD + "(?<![+]|\\d[A-Za-z0-9]{0,3}[ -])";
 
     static final class Spec {
         final PatternRecognizer.Builder b;
@@ -34,8 +39,12 @@ final class IdentifierRecognizers {
 
         Spec(String name, String type, PiiClass cls, String regex) {
             b = PatternRecognizer.builder(name, type, cls).pattern(Pattern.compile(regex));
-            String rest = regex.startsWith(LD) ? regex.substring(LD.length()) : "";
-            digitStart = rest.startsWith("\\d") || rest.matches("(?s)(?:\\[\\d|\\d|\\(\\?:\\d).*");
+            String rest = afterLookbehinds(regex);
+            // A pattern that needs a non-digit before it and starts with a digit can only match at the start of a
+            // digit run: one anchored attempt per run instead of one per position.
+            boolean noDigitBefore =
+                    rest.length() < regex.length() && (regex.startsWith(LD) || regex.startsWith("(?<=[A-Za-z])"));
+            digitStart = noDigitBefore && (rest.startsWith("\\d") || rest.matches("(?s)(?:\\[\\d|\\d|\\(\\?:\\d).*"));
         }
 
         Spec score(double s, double ctx) {
@@ -97,6 +106,32 @@ final class IdentifierRecognizers {
         }
     }
 
+    /** {@code regex} without its leading look-behind groups. */
+    static String afterLookbehinds(String regex) {
+        int i = 0;
+        while (regex.startsWith("(?<=", i) || regex.startsWith("(?<!", i)) {
+            int depth = 0;
+            boolean inClass = false;
+            int j = i;
+            for (; j < regex.length(); j++) {
+                char c = regex.charAt(j);
+                if (c == '\\') {
+                    j++;
+                } else if (inClass) {
+                    inClass = c != ']';
+                } else if (c == '[') {
+                    inClass = true;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    break;
+                }
+            }
+            i = j + 1;
+        }
+        return regex.substring(Math.min(i, regex.length()));
+    }
+
     static Spec spec(String name, String type, PiiClass cls, String regex) {
         return new Spec(name, type, cls, regex);
     }
@@ -107,17 +142,26 @@ final class IdentifierRecognizers {
         PiiClass gov = PiiClass.GOV_ID;
         PiiClass health = PiiClass.HEALTH;
         // Cards: 12-19 digits in groups separated by single spaces or dashes; Luhn and issuer prefix.
-        r.add(spec("card-luhn", "CREDIT_CARD", fin, LD + "[1-6]\\d{3}(?:[ -]?\\d){8,15}" + RD)
+        r.add(spec("card-luhn", "CREDIT_CARD", fin, LG + "[1-6]\\d{3}(?:[ -]?\\d){8,15}" + RD)
                 .valid(Checksums::creditCard)
                 .score(0.85, 1.0)
                 .ctx("card", "credit", "visa", "mastercard", "amex", "debit", "payment", "cc")
                 .digits(12)
                 .build());
         r.add(new IbanRecognizer());
-        r.add(spec("aba-routing", "ABA_ROUTING_NUMBER", fin, LD + "[0-3]\\d{3}-?\\d{4}-?\\d" + RD)
+        // Routing numbers: the checksum and the Federal Reserve prefix ranges leave about one 9-digit number in 30;
+        // written 4-4-1 they are unmistakable, bare they still beat a checksum-less SSN guess.
+        String[] routingWords = {"routing", "aba", "rtn", "transit", "bank", "wire"};
+        r.add(spec("aba-routing-grouped", "ABA_ROUTING_NUMBER", fin, LD + "[0-8]\\d{3}-\\d{4}-\\d" + RD)
                 .valid(Checksums::abaRouting)
-                .score(0.3, 0.9)
-                .ctx("routing", "aba", "rtn", "transit", "bank")
+                .score(0.8, 1.0)
+                .ctx(routingWords)
+                .digits(9)
+                .build());
+        r.add(spec("aba-routing", "ABA_ROUTING_NUMBER", fin, LD + "[0-8]\\d{8}" + RD)
+                .valid(v -> Checksums.abaRouting(v) && !Checksums.sequentialRun(v, 7))
+                .score(0.72, 1.0)
+                .ctx(routingWords)
                 .digits(9)
                 .build());
         r.add(spec("us-bank-account", "US_BANK_NUMBER", fin, LD + "\\d{8,17}" + RD)
@@ -186,15 +230,30 @@ final class IdentifierRecognizers {
                 .ctx("medicare", "mbi", "beneficiary", "patient")
                 .digits(5)
                 .build());
+        // NPI: a Luhn check over "80840" + the number. Bare, it outranks the NHS shape (NHS numbers are written
+        // 3-3-4); written 4-3-3 it is the NPI's own grouping.
         r.add(spec("us-npi", "US_NPI", health, LD + "[12]\\d{9}" + RD)
                 .valid(Checksums::usNpi)
-                .score(0.45, 0.9)
+                .score(0.55, 0.95)
                 .ctx("npi", "provider", "national provider")
                 .digits(10)
                 .build());
+        r.add(spec("us-npi-grouped", "US_NPI", health, LD + "[12]\\d{3}([- ])\\d{3}\\1\\d{3}" + RD)
+                .valid(Checksums::usNpi)
+                .score(0.6, 0.95)
+                .ctx("npi", "provider", "national provider")
+                .digits(10)
+                .build());
+        // DEA registration numbers (prescribers): letters, seven digits, a check digit.
+        r.add(spec("us-dea", "MEDICAL_LICENSE", health, L + "[ABCDEFGHJKLMPRSTUX][A-Z9]\\d{7}" + R)
+                .valid(Checksums::usDea)
+                .score(0.6, 0.95)
+                .ctx("dea", "prescriber", "registration", "license", "licence")
+                .digits(7)
+                .build());
 
         // UK
-        r.add(spec("uk-nhs", "UK_NHS", gov, LD + "\\d{3}([- ]?)\\d{3}\\1\\d{4}" + RD)
+        r.add(spec("uk-nhs", "UK_NHS", gov, LG + "\\d{3}([- ]?)\\d{3}\\1\\d{4}" + RD)
                 .valid(Checksums::ukNhs)
                 .score(0.5, 0.95)
                 .ctx("nhs", "health service", "patient")
@@ -255,6 +314,20 @@ final class IdentifierRecognizers {
                 .score(0.9, 1.0)
                 .digits(7)
                 .build());
+        // The structure alone (surname and name letters, year, month letter, day, municipality code) is specific
+        // enough that a wrong check letter is more likely a typo than another kind of string.
+        r.add(spec(
+                        "it-fiscal-code-shape",
+                        "IT_FISCAL_CODE",
+                        gov,
+                        "(?i)" + L
+                                + "[a-z]{6}[0-9lmnpqrstuv]{2}[abcdehlmprst][0-7lmnpqrst][0-9lmnpqrstuv][a-z][0-9lmnpqrstuv]{3}[a-z]"
+                                + R)
+                .valid(v -> IdentifierRecognizers.hasDigits(v, 5))
+                .score(0.6, 0.9)
+                .ctx("codice fiscale", "fiscal code", "cf")
+                .digits(5)
+                .build());
         r.add(spec(
                         "it-identity-card",
                         "IT_IDENTITY_CARD",
@@ -268,14 +341,14 @@ final class IdentifierRecognizers {
                         "it-driver-license",
                         "IT_DRIVER_LICENSE",
                         gov,
-                        "(?i)" + L + "(?:[a-z]{2}\\d{7}[a-z]|u1[a-z0-9]{7}[a-z])" + R)
+                        "(?i)" + L + "(?:[a-z]{2}\\d{7}[a-z]|u1[b-hj-npr-uw-z0-9]{7}[a-z])" + R)
                 .score(0.45, 0.9)
                 .ctx("patente", "driver", "license")
                 .digits(1)
                 .build());
 
         // India
-        r.add(spec("in-aadhaar", "IN_AADHAAR", gov, LD + "[2-9]\\d{3}([ :-]?)\\d{4}\\1\\d{4}" + RD)
+        r.add(spec("in-aadhaar", "IN_AADHAAR", gov, LG + "[2-9]\\d{3}([ :-]?)\\d{4}\\1\\d{4}" + RD)
                 .valid(Checksums::aadhaar)
                 .score(0.75, 1.0)
                 .ctx("aadhaar", "aadhar", "uid")
@@ -310,7 +383,13 @@ final class IdentifierRecognizers {
                 .ctx("tfn", "tax file")
                 .digits(9)
                 .build());
-        r.add(spec("au-medicare", "AU_MEDICARE", health, LD + "[2-6]\\d{3} ?\\d{5} ?\\d" + RD)
+        r.add(spec("au-medicare-grouped", "AU_MEDICARE", health, LD + "[2-6]\\d{3} \\d{5} \\d(?:[ /-]?\\d)?" + RD)
+                .valid(Checksums::auMedicare)
+                .score(0.8, 1.0)
+                .ctx("medicare")
+                .digits(10)
+                .build());
+        r.add(spec("au-medicare", "AU_MEDICARE", health, LD + "[2-6]\\d{9}" + RD)
                 .valid(Checksums::auMedicare)
                 .score(0.5, 1.0)
                 .ctx("medicare")
@@ -365,9 +444,16 @@ final class IdentifierRecognizers {
                 .ctx("personnummer", "pnr", "personal identity")
                 .digits(10)
                 .build());
+        // A 12-digit personnummer (with century) is specific enough to be read even when glued to a word.
+        r.add(spec("se-personnummer-glued", "SE_PERSONNUMMER", gov, "(?<=[A-Za-z])(?:18|19|20)\\d{6}[-+]?\\d{4}" + RD)
+                .valid(Checksums::sePersonnummer)
+                .score(0.6, 1.0)
+                .ctx("personnummer", "pnr", "personal identity", "id code")
+                .digits(12)
+                .build());
         r.add(spec("de-tax-id", "DE_TAX_ID", gov, LD + "[1-9]\\d ?\\d{3} ?\\d{3} ?\\d{3}" + RD)
                 .valid(Checksums::deTaxId)
-                .score(0.5, 1.0)
+                .score(0.55, 1.0)
                 .ctx("steuer", "idnr", "tax id", "identifikationsnummer")
                 .digits(11)
                 .build());
@@ -391,14 +477,56 @@ final class IdentifierRecognizers {
                 .required()
                 .digits(4)
                 .build());
-        r.add(spec("de-social-security", "DE_SOCIAL_SECURITY", gov, L + "\\d{8}[A-Z]\\d{3}" + R)
+        // Identity cards issued before November 2010: T and eight digits.
+        r.add(spec("de-id-card-legacy", "DE_ID_CARD", gov, "(?i)" + L + "t\\d{8}" + R)
+                .valid(v -> !Checksums.allSame(v.substring(1)) || v.charAt(1) != '0')
                 .score(0.5, 1.0)
+                .ctx("ausweis", "personalausweis", "identity card", "id card")
+                .digits(8)
+                .build());
+        r.add(spec("de-social-security", "DE_SOCIAL_SECURITY", gov, L + "\\d{8}[A-Z]\\d{3}" + R)
+                .valid(Checksums::deSocialSecurity)
+                .score(0.6, 1.0)
                 .ctx("rentenversicherung", "sozialversicherung", "rvnr", "svnr")
                 .digits(11)
                 .build());
-        r.add(spec("de-health-insurance", "DE_HEALTH_INSURANCE", health, L + "[A-Z]\\d{9}" + R)
-                .score(0.45, 0.95)
-                .ctx("versicherten", "egk", "krankenversicherung")
+        r.add(spec("de-health-insurance", "DE_HEALTH_INSURANCE", health, "(?i)" + L + "[a-z]\\d{9}" + R)
+                .valid(Checksums::deHealthInsurance)
+                .score(0.6, 0.95)
+                .ctx("versicherten", "egk", "krankenversicherung", "krankenkasse", "kvnr")
+                .digits(9)
+                .build());
+        // Physician (LANR) and practice (BSNR) numbers of German statutory health insurance: nine digits. The LANR
+        // carries a check digit; the BSNR has none, so it needs its context words.
+        r.add(spec("de-lanr", "DE_LANR", health, LD + "\\d{9}" + RD)
+                .valid(v -> Checksums.deLanr(v) && !Checksums.sequentialRun(v, 7))
+                .score(0.71, 0.95)
+                .ctx(
+                        "lanr",
+                        "arztnummer",
+                        "arzt-nr",
+                        "arzt nr",
+                        "vertragsarzt",
+                        "kassenarzt",
+                        "rezept",
+                        "hausarzt",
+                        "facharzt",
+                        "arzt")
+                .digits(9)
+                .build());
+        r.add(spec("de-lanr-context", "DE_LANR", health, LD + "\\d{9}" + RD)
+                .valid(v -> !Checksums.allSame(v))
+                .score(0.3, 0.9)
+                .ctx("lanr", "arztnummer", "arzt-nr", "arzt nr")
+                .required()
+                .digits(9)
+                .build());
+        r.add(spec("de-bsnr", "DE_BSNR", health, LD + "\\d{9}" + RD)
+                .valid(v -> !Checksums.allSame(v))
+                .score(0.3, 0.9)
+                // "praxis" also covers Praxisnummer, Arztpraxis and Vertragsarztpraxis.
+                .ctx("bsnr", "betriebsstätte", "praxis", "kassenärztliche", "kv-nummer")
+                .required()
                 .digits(9)
                 .build());
 
@@ -424,15 +552,16 @@ final class IdentifierRecognizers {
                         "kr-driver-license",
                         "KR_DRIVER_LICENSE",
                         gov,
-                        LD + "(?:1[1-9]|2[0-8])([- ])\\d{2}\\1\\d{6}\\1\\d{2}" + RD)
+                        LD + "(?:1[1-9]|2[0-68])([- ])\\d{2}\\1\\d{6}\\1\\d{2}" + RD)
                 .score(0.5, 0.9)
                 .ctx("driver", "license", "운전")
                 .digits(12)
                 .build());
-        r.add(spec("kr-driver-license-compact", "KR_DRIVER_LICENSE", gov, LD + "(?:1[1-9]|2[0-8])\\d{10}" + RD)
-                .score(0.3, 0.85)
-                .ctx("driver", "license", "운전")
-                .required()
+        // Unseparated: a registered region code (11-26, 28) then ten digits; weak without a licence word.
+        r.add(spec("kr-driver-license-compact", "KR_DRIVER_LICENSE", gov, LD + "(?:1[1-9]|2[0-68])\\d{10}" + RD)
+                .valid(v -> !Checksums.sequentialRun(v, 10))
+                .score(0.42, 0.85)
+                .ctx("driver", "license", "licence", "운전", "면허")
                 .digits(12)
                 .build());
         r.add(spec("th-tnin", "TH_TNIN", gov, LD + "[1-8]\\d{12}" + RD)
@@ -453,7 +582,14 @@ final class IdentifierRecognizers {
                 .ctx("id number", "rsa id", "identity", "sa id")
                 .digits(13)
                 .build());
+        r.add(spec("ph-tin-grouped", "PH_TIN", gov, LD + "\\d{3}-\\d{3}-\\d{3}-\\d{3}" + RD)
+                .valid(Checksums::phTin)
+                .score(0.5, 0.9)
+                .ctx("tin", "tax id", "bir", "tax identification", "taxpayer")
+                .digits(12)
+                .build());
         r.add(spec("ph-tin", "PH_TIN", gov, LD + "\\d{3}-?\\d{3}-?\\d{3}(?:-?\\d{3})?" + RD)
+                .valid(Checksums::phTin)
                 .score(0.3, 0.85)
                 .ctx("tin", "tax id", "bir", "tax identification")
                 .required()

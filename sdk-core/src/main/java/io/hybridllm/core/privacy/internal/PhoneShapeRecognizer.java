@@ -18,6 +18,9 @@ final class PhoneShapeRecognizer implements Recognizer {
     private static final Pattern SHAPE =
             Pattern.compile("(?<![\\w+.:/-])(?:\\+\\d{1,3}[ .-]?)?(?:\\(0?\\d{1,4}\\)[ .-]?|\\(0\\)[ ]?)?"
                     + "\\d{1,11}(?:[ .-]\\d{1,8}){0,5}(?:[ ]?(?:x|ext\\.?)[ ]?\\d{1,5})?(?![\\w]|[.-]\\d)");
+    /** Dotted quads are IPv4 addresses or version numbers, never phone numbers. */
+    private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){2,3}");
+
     private static final Pattern DATE_OR_TIME =
             Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}.*|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{1,2}:\\d{2}.*|\\d{4}");
     private static final List<String> CONTEXT = List.of(
@@ -77,14 +80,29 @@ final class PhoneShapeRecognizer implements Recognizer {
                     groups++;
                 }
             }
-            if (digits < 7 || digits > 15 || DATE_OR_TIME.matcher(v).matches()) {
+            if (digits < 7
+                    || digits > 15
+                    || DATE_OR_TIME.matcher(v).matches()
+                    || DOTTED_QUAD.matcher(v).matches()) {
                 continue;
             }
             boolean strongShape = v.startsWith("+") || v.indexOf('(') >= 0 || groups >= 3;
             boolean context = t.hasContext(m.start(), m.end(), CONTEXT);
+            // A bare run of digits is as likely an account, order or id number as a phone number: without a phone
+            // word it stays just above the floor, so any checksum-validated identifier on the same digits wins.
+            // Runs like 123456789 are made-up numbers, not issued ones.
+            boolean bare = !context && groups == 1 && !v.startsWith("+") && v.indexOf('(') < 0;
+            if (bare && Checksums.sequentialRun(v, 9)) {
+                continue;
+            }
             if (validForDefaultRegion(v)) {
-                out.add(PrivacyItem.of(
-                        "PHONE_NUMBER", PiiClass.CONTACT, m.start(), m.end(), context ? 0.95 : 0.75, "libphonenumber"));
+                double s = context ? 0.95 : bare ? 0.45 : 0.75;
+                out.add(PrivacyItem.of("PHONE_NUMBER", PiiClass.CONTACT, m.start(), m.end(), s, "libphonenumber"));
+                continue;
+            }
+            // Three-three-four grouping is the North American convention: such a number that is not a valid
+            // North American one is not taken for a phone elsewhere without a phone word.
+            if (!context && nanpGrouping(v)) {
                 continue;
             }
             boolean valid = validSomewhere(v);
@@ -100,6 +118,23 @@ final class PhoneShapeRecognizer implements Recognizer {
             }
             out.add(PrivacyItem.of("PHONE_NUMBER", PiiClass.CONTACT, m.start(), m.end(), score, "phone-shape"));
         }
+    }
+
+    /** Digits grouped 3-3-4 with one kind of separator and nothing else: {@code 917-123-4567}. */
+    static boolean nanpGrouping(String v) {
+        if (v.length() != 12) {
+            return false;
+        }
+        char sep = v.charAt(3);
+        if (sep != '-' && sep != '.' && sep != ' ' || v.charAt(7) != sep) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            if (i != 3 && i != 7 && !Character.isDigit(v.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean validForDefaultRegion(String v) {

@@ -237,7 +237,7 @@ final class SecretRecognizers {
 
     private static void token(List<Recognizer> r, String name, String type, String regex, String hint) {
         r.add(spec(name, type, S, regex)
-                .valid(v -> !placeholder(v) && specific(name, v))
+                .valid(v -> !(name.equals("aws-access-key") ? xFilled(v) : placeholder(v)) && specific(name, v))
                 .score(0.95, 1.0)
                 .hint(hint)
                 .build());
@@ -281,6 +281,14 @@ final class SecretRecognizers {
             default:
                 return body <= 50;
         }
+    }
+
+    /**
+     * For key ids whose four-letter prefix already names the provider (AWS {@code AKIA...}): only an x-filled body
+     * marks a placeholder; a repeated letter is still a well-formed id.
+     */
+    private static boolean xFilled(String v) {
+        return v.toLowerCase(Locale.ROOT).contains("xxxx");
     }
 
     /** Upper, lower and digit all present. */
