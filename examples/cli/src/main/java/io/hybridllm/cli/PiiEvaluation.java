@@ -96,10 +96,12 @@ final class PiiEvaluation {
             }
         }
         boolean blockingGold = gold.stream().anyMatch(g -> g.cls() != null && PiiLabels.blocking(g.cls()));
+        // A leak needs the request to get out: any blocking item keeps it local, whatever type the row checks.
+        boolean anyBlockingFound = predicted.stream().anyMatch(p -> PiiLabels.blocking(p.piiClass()));
         boolean blockingFound = preds.stream().anyMatch(p -> PiiLabels.blocking(p.piiClass()));
         if (blockingGold) {
             recordsWithBlockingSpan++;
-            if (!blockingFound) {
+            if (!anyBlockingFound) {
                 leaks++;
             }
         }
