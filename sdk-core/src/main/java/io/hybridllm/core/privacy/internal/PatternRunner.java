@@ -21,6 +21,10 @@ final class PatternRunner implements Recognizer {
     private volatile StartTable starts;
 
     private volatile boolean startsDerived;
+    /** Derived on first use: what every match needs (null: nothing known). */
+    private volatile RegexFacts facts;
+
+    private volatile boolean factsDerived;
     private Anchor anchor;
 
     /** Positions where a match may start; the pattern then makes one anchored attempt at each. */
@@ -50,6 +54,10 @@ final class PatternRunner implements Recognizer {
     @Override
     public void find(ScanText t, List<PrivacyItem> out) {
         if (t.digits < minDigits) {
+            return;
+        }
+        RegexFacts f = facts();
+        if (f != null && !f.possibleIn(t)) {
             return;
         }
         // An item needs a context word near it when context is required, so without one anywhere it cannot occur.
@@ -100,7 +108,7 @@ final class PatternRunner implements Recognizer {
             int n = s.length();
             int p = 0;
             while (p < n) {
-                if (!anchor.at(s, p)) {
+                if (!anchor.at(s, p) || f != null && !f.mayStartAt(s, p, n)) {
                     p++;
                     continue;
                 }
@@ -139,11 +147,16 @@ final class PatternRunner implements Recognizer {
      */
     private void runFromDigitStarts(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
         StartTable starts = starts();
+        RegexFacts f = facts;
         String s = t.text;
         int p = from;
         while (p < to) {
             char c = s.charAt(p);
-            if (c < '0' || c > '9' || p > 0 && Character.isDigit(s.charAt(p - 1)) || !mayStart(starts, s, p)) {
+            if (c < '0'
+                    || c > '9'
+                    || p > 0 && Character.isDigit(s.charAt(p - 1))
+                    || !mayStart(starts, s, p)
+                    || f != null && !f.mayStartAt(s, p, to)) {
                 p++;
                 continue;
             }
@@ -166,12 +179,22 @@ final class PatternRunner implements Recognizer {
         return starts;
     }
 
+    /** The facts of the pattern, or null if it has none. */
+    private RegexFacts facts() {
+        if (!factsDerived) {
+            facts = RegexFacts.of(r.pattern());
+            factsDerived = true;
+        }
+        return facts;
+    }
+
     private static boolean mayStart(StartTable starts, String s, int p) {
         return starts == null || starts.mayStart(s, p);
     }
 
     private void run(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
         StartTable starts = starts();
+        RegexFacts f = facts;
         if (starts == null) {
             m.region(from, to);
             while (m.find()) {
@@ -183,7 +206,7 @@ final class PatternRunner implements Recognizer {
         String s = t.text;
         int p = from;
         while (p < to) {
-            if (!starts.mayStart(s, p)) {
+            if (!starts.mayStart(s, p) || f != null && !f.mayStartAt(s, p, to)) {
                 p++;
                 continue;
             }

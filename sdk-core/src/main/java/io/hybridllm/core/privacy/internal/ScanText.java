@@ -14,6 +14,9 @@ final class ScanText {
     private String lowerString;
     private List<Words.Word> words;
     private int[] digitWindows;
+    private int[] maxRuns;
+    private long presentLo;
+    private long presentHi;
 
     /** Chars around a digit cluster that a match may still span (letters of an id, street words before a number). */
     static final int MARGIN = 24;
@@ -77,6 +80,90 @@ final class ScanText {
             digitWindows = java.util.Arrays.copyOf(w, count);
         }
         return digitWindows;
+    }
+
+    /** The longest run of chars of {@code RegexFacts.CharClass.ALL[cls]} in the text. */
+    int maxRun(int cls) {
+        if (maxRuns == null) {
+            countRuns();
+        }
+        return maxRuns[cls];
+    }
+
+    /** ASCII chars 0-63 that occur in the text, as bits. */
+    long presentLo() {
+        if (maxRuns == null) {
+            countRuns();
+        }
+        return presentLo;
+    }
+
+    /** ASCII chars 64-127 that occur in the text, as bits. */
+    long presentHi() {
+        if (maxRuns == null) {
+            countRuns();
+        }
+        return presentHi;
+    }
+
+    /** One pass: the longest run of each char class and which ASCII chars occur. */
+    private void countRuns() {
+        int k = RegexFacts.CharClass.COUNT;
+        int[] max = new int[k];
+        int[] lastOut = new int[k];
+        java.util.Arrays.fill(lastOut, -1);
+        int all = (1 << k) - 1;
+        long lo = 0;
+        long hi = 0;
+        String s = text;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            int in;
+            if (c < 64) {
+                lo |= 1L << c;
+                in = CLASSES_OF[c];
+            } else if (c < 128) {
+                hi |= 1L << (c - 64);
+                in = CLASSES_OF[c];
+            } else {
+                in = NON_ASCII_CLASSES;
+            }
+            for (int out = ~in & all; out != 0; out &= out - 1) {
+                int cls = Integer.numberOfTrailingZeros(out);
+                int run = i - lastOut[cls] - 1;
+                if (run > max[cls]) {
+                    max[cls] = run;
+                }
+                lastOut[cls] = i;
+            }
+        }
+        for (int cls = 0; cls < k; cls++) {
+            max[cls] = Math.max(max[cls], n - lastOut[cls] - 1);
+        }
+        presentLo = lo;
+        presentHi = hi;
+        maxRuns = max;
+    }
+
+    /** For each ASCII char, the char classes (bits by index) that hold it. */
+    private static final int[] CLASSES_OF = new int[128];
+
+    private static final int NON_ASCII_CLASSES;
+
+    static {
+        int nonAscii = 0;
+        for (RegexFacts.CharClass cls : RegexFacts.CharClass.ALL) {
+            for (char c = 0; c < 128; c++) {
+                if (cls.contains(c)) {
+                    CLASSES_OF[c] |= 1 << cls.index;
+                }
+            }
+            if (cls.nonAscii) {
+                nonAscii |= 1 << cls.index;
+            }
+        }
+        NON_ASCII_CLASSES = nonAscii;
     }
 
     /** The words of the text, split once for the name and place recognizers. */
