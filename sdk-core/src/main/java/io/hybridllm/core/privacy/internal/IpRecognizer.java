@@ -24,7 +24,7 @@ final class IpRecognizer implements Recognizer {
             int p = 0;
             while (p < n) {
                 char c = s.charAt(p);
-                if (c < '0' || c > '9' || p > 0 && Character.isDigit(s.charAt(p - 1))) {
+                if (c < '0' || c > '9' || p > 0 && Character.isDigit(s.charAt(p - 1)) || !dottedOctetAt(s, p)) {
                     p++;
                     continue;
                 }
@@ -39,7 +39,7 @@ final class IpRecognizer implements Recognizer {
         }
         if (s.indexOf(':') >= 0 && hexColonHex(s)) {
             Matcher m = V6.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
-            for (int q = 0; StartTable.find(m, V6_STARTS, s, q, s.length()); q = Math.max(m.end(), m.start() + 1)) {
+            for (int q = 0; findV6(m, s, q); q = Math.max(m.end(), m.start() + 1)) {
                 int end = m.end();
                 while (end > m.start()
                         && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == ':' && !s.startsWith("::", end - 2))) {
@@ -63,6 +63,44 @@ final class IpRecognizer implements Recognizer {
                 out.add(item(t, m.start(), spanEnd));
             }
         }
+    }
+
+    /**
+     * Whether an IPv4 match may start at digit {@code p}: every one starts with one to three digits, a dot and a
+     * digit.
+     */
+    private static boolean dottedOctetAt(String s, int p) {
+        int n = s.length();
+        int i = p;
+        while (i < n && i - p < 4 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i - p <= 3 && i + 1 < n && s.charAt(i) == '.' && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '9';
+    }
+
+    /**
+     * The next IPv6 candidate from {@code from}, as {@code find()} would report it. A match starts with at most four
+     * hex digits and then a colon (its look-ahead), so only such positions get an attempt.
+     */
+    private static boolean findV6(Matcher m, String s, int from) {
+        int n = s.length();
+        for (int p = from; p < n; p++) {
+            if (V6_STARTS != null && !V6_STARTS.mayStart(s, p)) {
+                continue;
+            }
+            int i = p;
+            while (i < n && i - p < 5 && Character.digit(s.charAt(i), 16) >= 0 && s.charAt(i) < 128) {
+                i++;
+            }
+            if (i - p > 4 || i >= n || s.charAt(i) != ':') {
+                continue;
+            }
+            m.region(p, n);
+            if (m.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether some {@code ::} or {@code h:h} (h a hex digit) occurs: the least an IPv6 address holds. */

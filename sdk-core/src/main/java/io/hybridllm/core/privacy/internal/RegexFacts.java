@@ -817,6 +817,9 @@ final class RegexFacts {
                     }
                     return new Seq(items);
                 }
+                case 'p':
+                case 'P':
+                    return probed(i - 2, skipPropertyName());
                 case 'k':
                     if (s.startsWith("<", i)) {
                         int close = s.indexOf('>', i);
@@ -837,6 +840,46 @@ final class RegexFacts {
                     int lit = escapedChar(c);
                     return literal(lit);
             }
+        }
+
+        /** Skips the name of {@code \p{Name}} or {@code \pL} and returns the index after it. */
+        private int skipPropertyName() throws Unsupported {
+            if (i >= s.length()) {
+                throw new Unsupported("\\p");
+            }
+            if (s.charAt(i) == '{') {
+                int close = s.indexOf('}', i);
+                if (close < 0) {
+                    throw new Unsupported("\\p{");
+                }
+                i = close + 1;
+            } else {
+                i++;
+            }
+            return i;
+        }
+
+        /**
+         * A set whose ASCII members java.util.regex itself reports: {@code s[from, to)} compiled alone (with the
+         * case flag in force) and tried on every ASCII char. It may match any non-ASCII char.
+         */
+        private Node probed(int from, int to) throws Unsupported {
+            long[] m = new long[2];
+            // Both with and without case folding when it may be on: the union is safe either way.
+            for (int flags : ci ? new int[] {0, Pattern.CASE_INSENSITIVE} : new int[] {0}) {
+                java.util.regex.Matcher matcher;
+                try {
+                    matcher = Pattern.compile(s.substring(from, to), flags).matcher("");
+                } catch (RuntimeException e) {
+                    throw new Unsupported("class " + s.substring(from, to));
+                }
+                for (int c = 0; c < 128; c++) {
+                    if (matcher.reset(String.valueOf((char) c)).matches()) {
+                        set(m, c);
+                    }
+                }
+            }
+            return new CharSet(m[0], m[1], true);
         }
 
         /** The char an escape outside the class shorthands stands for. */
@@ -903,6 +946,8 @@ final class RegexFacts {
 
         /** A bracket class; {@code [} already read. Nested classes and intersections are not handled. */
         private Node charClass() throws Unsupported {
+            int open = i - 1;
+            boolean probe = false;
             boolean negate = false;
             if (s.startsWith("^", i)) {
                 negate = true;
@@ -938,7 +983,12 @@ final class RegexFacts {
                         nonAscii |= shorthand[2] != 0;
                         continue;
                     }
-                    if (e == 'Q' || e == 'p' || e == 'P' || e == 'h' || e == 'H' || e == 'v' || e == 'V') {
+                    if (e == 'p' || e == 'P') {
+                        skipPropertyName();
+                        probe = true;
+                        continue;
+                    }
+                    if (e == 'Q' || e == 'h' || e == 'H' || e == 'v' || e == 'V') {
                         throw new Unsupported("\\" + e + " in class");
                     }
                     if (e >= '0' && e <= '9') {
@@ -977,6 +1027,12 @@ final class RegexFacts {
                 if (hi >= 128) {
                     nonAscii = true;
                 }
+            }
+            if (probe) {
+                if (negate) {
+                    throw new Unsupported("negated class with a property");
+                }
+                return probed(open, i);
             }
             if (negate) {
                 // Not folded: without case folding the complement is the larger set, which is the safe side

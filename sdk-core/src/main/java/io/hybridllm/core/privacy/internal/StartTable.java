@@ -104,12 +104,17 @@ final class StartTable {
      * allows a start (every position when it is null). Returns whether one was found; {@code m} then holds it.
      */
     static boolean find(Matcher m, StartTable table, String s, int from, int to) {
+        return find(m, table, null, s, from, to);
+    }
+
+    /** As {@link #find(Matcher, StartTable, String, int, int)}, also skipping starts {@code facts} rule out. */
+    static boolean find(Matcher m, StartTable table, RegexFacts facts, String s, int from, int to) {
         if (table == null) {
             m.region(from, to);
             return m.find();
         }
         for (int p = from; p < to; p++) {
-            if (table.mayStart(s, p)) {
+            if (table.mayStart(s, p) && (facts == null || facts.mayStartAt(s, p, to))) {
                 m.region(p, to);
                 if (m.lookingAt()) {
                     return true;

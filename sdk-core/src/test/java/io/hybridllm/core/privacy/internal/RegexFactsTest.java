@@ -43,7 +43,10 @@ class RegexFactsTest {
             "\\Qa.b\\E\\d",
             "é\\d{2}",
             ".{2}\\d",
-            "(?<n>[a-c])\\k<n>");
+            "(?<n>[a-c])\\k<n>",
+            "(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{M}'’.-]{0,30}[ \\t]{1,2}\\d",
+            "(?i)\\P{Lu}\\d",
+            "[\\p{L}]{2}\\pN");
 
     @Test
     void everyMatchOfBuiltInTrickyAndRandomPatternsSatisfiesTheFacts() {
@@ -134,7 +137,7 @@ class RegexFactsTest {
     @Test
     void syntaxOrFlagsTheParserDoesNotKnowGiveNoFacts() {
         assertThat(RegexFacts.of(Pattern.compile("[a-z&&[^x]]\\d"))).isNull();
-        assertThat(RegexFacts.of(Pattern.compile("\\p{L}+\\d"))).isNull();
+        assertThat(RegexFacts.of(Pattern.compile("\\R\\d"))).isNull();
         assertThat(RegexFacts.of(Pattern.compile("(?u)k"))).isNull();
         assertThat(RegexFacts.of(Pattern.compile("k", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)))
                 .isNull();
@@ -172,7 +175,24 @@ class RegexFactsTest {
 
     private static String randomAtom(Random r, int depth) {
         String[] atoms = {
-            "a", "B", "\\d", "\\w", "\\s", "[a-cX]", "[^a-c]", "[\\d.:-]", ".", "\\.", "é", "K", "x", "_", "-", "\\b"
+            "a",
+            "B",
+            "\\d",
+            "\\w",
+            "\\s",
+            "[a-cX]",
+            "[^a-c]",
+            "[\\d.:-]",
+            ".",
+            "\\.",
+            "é",
+            "K",
+            "x",
+            "_",
+            "-",
+            "\\b",
+            "\\p{Lu}",
+            "[\\p{L}x]"
         };
         int k = r.nextInt(depth > 0 ? 12 : 10);
         if (k < 8) {
