@@ -100,21 +100,18 @@ final class AddressRecognizer implements Recognizer {
         {
             Matcher m = in(STREET, s, from, to);
             int p = from;
-            while (p < to) {
-                char c0 = s.charAt(p);
-                if (c0 < '0'
-                        || c0 > '9'
-                        || p > 0 && Character.isLetterOrDigit(s.charAt(p - 1))
-                        || !streetMayStart(s, p, to)) {
-                    p++;
+            int[] runStarts = t.digitRunStarts();
+            // A street number starts a digit run, after neither a letter nor a digit.
+            for (int k = ScanText.firstAtLeast(runStarts, from); k < runStarts.length && runStarts[k] < to; k++) {
+                int q = runStarts[k];
+                if (q < p || q > 0 && Character.isLetterOrDigit(s.charAt(q - 1)) || !streetMayStart(s, q, to)) {
                     continue;
                 }
-                m.region(p, to);
+                m.region(q, to);
                 if (!m.lookingAt()) {
-                    p++;
                     continue;
                 }
-                p = Math.max(p + 1, m.end());
+                p = Math.max(q + 1, m.end());
                 String words = s.substring(m.start(), m.end());
                 boolean streetWord = hasStreetWord(words);
                 boolean trailingNumber = Character.isDigit(words.charAt(words.length() - 1));
@@ -341,7 +338,7 @@ final class AddressRecognizer implements Recognizer {
                 continue;
             }
             // multi-word places first
-            if (i + 1 < words.size()) {
+            if (i + 1 < words.size() && Gazetteers.MULTI_WORD_FIRST_WORDS.contains(w.lower())) {
                 int j = i + 1;
                 String two = w.lower() + " " + words.get(j).lower();
                 String three =

@@ -22,18 +22,14 @@ final class IpRecognizer implements Recognizer {
             Matcher m = V4.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
             int n = s.length();
             int p = 0;
-            while (p < n) {
-                char c = s.charAt(p);
-                if (c < '0' || c > '9' || p > 0 && Character.isDigit(s.charAt(p - 1)) || !dottedOctetAt(s, p)) {
-                    p++;
+            for (int q : t.digitRunStarts()) {
+                if (q < p || !dottedOctetAt(s, q)) {
                     continue;
                 }
-                m.region(p, n);
+                m.region(q, n);
                 if (m.lookingAt()) {
                     out.add(item(t, m.start(), m.end()));
                     p = m.end();
-                } else {
-                    p++;
                 }
             }
         }
@@ -84,23 +80,33 @@ final class IpRecognizer implements Recognizer {
      */
     private static boolean findV6(Matcher m, String s, int from) {
         int n = s.length();
-        for (int p = from; p < n; p++) {
+        // A start has a colon at most four chars after it: only positions up to four before a colon are tried.
+        int p = from;
+        for (int colon = s.indexOf(':', from); colon >= 0; colon = s.indexOf(':', colon + 1)) {
+            for (p = Math.max(p, colon - 4); p <= colon; p++) {
+                if (mayStartV6(m, s, p, n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayStartV6(Matcher m, String s, int p, int n) {
+        {
             if (V6_STARTS != null && !V6_STARTS.mayStart(s, p)) {
-                continue;
+                return false;
             }
             int i = p;
             while (i < n && i - p < 5 && Character.digit(s.charAt(i), 16) >= 0 && s.charAt(i) < 128) {
                 i++;
             }
             if (i - p > 4 || i >= n || s.charAt(i) != ':') {
-                continue;
+                return false;
             }
             m.region(p, n);
-            if (m.lookingAt()) {
-                return true;
-            }
+            return m.lookingAt();
         }
-        return false;
     }
 
     /** Whether some {@code ::} or {@code h:h} (h a hex digit) occurs: the least an IPv6 address holds. */

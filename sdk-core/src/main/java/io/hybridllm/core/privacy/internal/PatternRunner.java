@@ -104,11 +104,14 @@ final class PatternRunner implements Recognizer {
                 at = next;
             }
         } else if (anchor != null) {
+            StartTable starts = starts();
             String s = t.text;
             int n = s.length();
             int p = 0;
             while (p < n) {
-                if (!anchor.at(s, p) || f != null && !f.mayStartAt(s, p, n)) {
+                if (starts != null && !starts.mayStart(s, p)
+                        || !anchor.at(s, p)
+                        || f != null && !f.mayStartAt(s, p, n)) {
                     p++;
                     continue;
                 }
@@ -149,23 +152,17 @@ final class PatternRunner implements Recognizer {
         StartTable starts = starts();
         RegexFacts f = facts;
         String s = t.text;
+        int[] runStarts = t.digitRunStarts();
         int p = from;
-        while (p < to) {
-            char c = s.charAt(p);
-            if (c < '0'
-                    || c > '9'
-                    || p > 0 && Character.isDigit(s.charAt(p - 1))
-                    || !mayStart(starts, s, p)
-                    || f != null && !f.mayStartAt(s, p, to)) {
-                p++;
+        for (int k = ScanText.firstAtLeast(runStarts, from); k < runStarts.length && runStarts[k] < to; k++) {
+            int q = runStarts[k];
+            if (q < p || !mayStart(starts, s, q) || f != null && !f.mayStartAt(s, q, to)) {
                 continue;
             }
-            m.region(p, to);
+            m.region(q, to);
             if (m.lookingAt()) {
                 report(t, m, out);
-                p = Math.max(p + 1, m.end());
-            } else {
-                p++;
+                p = Math.max(q + 1, m.end());
             }
         }
     }

@@ -149,12 +149,9 @@ final class RegexFacts {
         DIGIT("0-9", false),
         HEX("0-9A-Fa-f", false),
         UPPER_ALNUM("A-Z0-9", false),
-        LOWER_ALNUM("a-z0-9", false),
         ALNUM("A-Za-z0-9", false),
-        WORD("A-Za-z0-9_", false),
         TOKEN("A-Za-z0-9_\\-", false),
         BASE64("A-Za-z0-9+/=_\\-", false),
-        TOKEN_DOT("A-Za-z0-9_.~\\-", false),
         NON_SPACE("", true);
 
         static final CharClass[] ALL = values();

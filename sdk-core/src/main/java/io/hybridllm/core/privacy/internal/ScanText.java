@@ -82,6 +82,43 @@ final class ScanText {
         return digitWindows;
     }
 
+    private int[] digitRunStarts;
+
+    /**
+     * Positions of an ASCII digit that does not follow a digit ({@link Character#isDigit}), in order: where digit
+     * patterns and street numbers may start.
+     */
+    int[] digitRunStarts() {
+        if (digitRunStarts == null) {
+            int[] out = new int[16];
+            int count = 0;
+            String s = text;
+            boolean prevDigit = false;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    if (!prevDigit) {
+                        if (count == out.length) {
+                            out = java.util.Arrays.copyOf(out, count * 2);
+                        }
+                        out[count++] = i;
+                    }
+                    prevDigit = true;
+                } else {
+                    prevDigit = c >= 128 && Character.isDigit(c);
+                }
+            }
+            digitRunStarts = java.util.Arrays.copyOf(out, count);
+        }
+        return digitRunStarts;
+    }
+
+    /** The index of the first entry of {@code sorted} that is at least {@code from}. */
+    static int firstAtLeast(int[] sorted, int from) {
+        int k = java.util.Arrays.binarySearch(sorted, from);
+        return k >= 0 ? k : -k - 1;
+    }
+
     /** The longest run of chars of {@code RegexFacts.CharClass.ALL[cls]} in the text. */
     int maxRun(int cls) {
         if (maxRuns == null) {
@@ -106,13 +143,15 @@ final class ScanText {
         return presentHi;
     }
 
-    /** One pass: the longest run of each char class and which ASCII chars occur. */
+    /**
+     * One pass: the longest run of each char class and which ASCII chars occur. Work is done only where a class's
+     * run starts or ends, not for every class at every char.
+     */
     private void countRuns() {
         int k = RegexFacts.CharClass.COUNT;
         int[] max = new int[k];
-        int[] lastOut = new int[k];
-        java.util.Arrays.fill(lastOut, -1);
-        int all = (1 << k) - 1;
+        int[] runStart = new int[k];
+        int open = 0;
         long lo = 0;
         long hi = 0;
         String s = text;
@@ -129,17 +168,21 @@ final class ScanText {
             } else {
                 in = NON_ASCII_CLASSES;
             }
-            for (int out = ~in & all; out != 0; out &= out - 1) {
-                int cls = Integer.numberOfTrailingZeros(out);
-                int run = i - lastOut[cls] - 1;
-                if (run > max[cls]) {
-                    max[cls] = run;
-                }
-                lastOut[cls] = i;
+            if (in == open) {
+                continue;
             }
+            for (int ended = open & ~in; ended != 0; ended &= ended - 1) {
+                int cls = Integer.numberOfTrailingZeros(ended);
+                max[cls] = Math.max(max[cls], i - runStart[cls]);
+            }
+            for (int started = in & ~open; started != 0; started &= started - 1) {
+                runStart[Integer.numberOfTrailingZeros(started)] = i;
+            }
+            open = in;
         }
-        for (int cls = 0; cls < k; cls++) {
-            max[cls] = Math.max(max[cls], n - lastOut[cls] - 1);
+        for (int ended = open; ended != 0; ended &= ended - 1) {
+            int cls = Integer.numberOfTrailingZeros(ended);
+            max[cls] = Math.max(max[cls], n - runStart[cls]);
         }
         presentLo = lo;
         presentHi = hi;
