@@ -108,6 +108,22 @@ final class PatternRunner implements Recognizer {
             String s = t.text;
             int n = s.length();
             int p = 0;
+            if (starts != null && starts.tokenStartsOnly) {
+                for (int q : t.tokenStarts()) {
+                    if (q < p || !starts.mayStart(s, q) || !anchor.at(s, q) || f != null && !f.mayStartAt(s, q, n)) {
+                        continue;
+                    }
+                    if (m == null) {
+                        m = matcher(t);
+                    }
+                    m.region(q, n);
+                    if (m.lookingAt()) {
+                        report(t, m, out);
+                        p = Math.max(q + 1, m.end());
+                    }
+                }
+                return;
+            }
             while (p < n) {
                 if (starts != null && !starts.mayStart(s, p)
                         || !anchor.at(s, p)
@@ -201,6 +217,22 @@ final class PatternRunner implements Recognizer {
         }
         // The same matches as find(): attempts in order, skipping positions where no match can start.
         String s = t.text;
+        if (starts.tokenStartsOnly) {
+            int[] tokens = t.tokenStarts();
+            int p = from;
+            for (int k = ScanText.firstAtLeast(tokens, from); k < tokens.length && tokens[k] < to; k++) {
+                int q = tokens[k];
+                if (q < p || !starts.mayStart(s, q) || f != null && !f.mayStartAt(s, q, to)) {
+                    continue;
+                }
+                m.region(q, to);
+                if (m.lookingAt()) {
+                    report(t, m, out);
+                    p = Math.max(q + 1, m.end());
+                }
+            }
+            return;
+        }
         int p = from;
         while (p < to) {
             if (!starts.mayStart(s, p) || f != null && !f.mayStartAt(s, p, to)) {

@@ -19,7 +19,7 @@ final class RegexFacts {
     static final int OFFSETS = 48;
 
     private static final Map<String, RegexFacts> CACHE = new ConcurrentHashMap<>();
-    private static final RegexFacts NONE = new RegexFacts(0, new long[0], new long[0], new int[0], 0, 0, 0);
+    private static final RegexFacts NONE = new RegexFacts(0, new long[0], new long[0], new int[0], 0, 0, 0, null, -1);
     private static final int UNSUPPORTED_FLAGS = Pattern.UNICODE_CASE
             | Pattern.UNICODE_CHARACTER_CLASS
             | Pattern.COMMENTS
@@ -35,12 +35,26 @@ final class RegexFacts {
     private final long[] allowedHi;
     /** Per {@link CharClass}: the length of a run of its chars that every match holds (0: none). */
     private final int[] runs;
+    /** The classes with a run of more than one char to check, and those lengths. */
+    private final int[] runClasses;
+
+    private final int[] runLengths;
     /** ASCII chars that every match holds. */
     private final long requiredLo;
 
     private final long requiredHi;
     /** Least number of ASCII digits in a match. */
     final int minDigits;
+    /**
+     * A char every match holds at a fixed place of its top-level sequence ({@code @} of an e-mail address), or -1;
+     * all chars before it come from {@link #leadLo}/{@link #leadHi} (and non-ASCII ones if {@link #leadNonAscii}),
+     * which do not hold it.
+     */
+    private final int stopChar;
+
+    private final long leadLo;
+    private final long leadHi;
+    private final boolean leadNonAscii;
 
     private RegexFacts(
             int minLength,
@@ -49,11 +63,31 @@ final class RegexFacts {
             int[] runs,
             long requiredLo,
             long requiredHi,
-            int minDigits) {
+            int minDigits,
+            CharSet lead,
+            int stopChar) {
+        this.stopChar = lead == null ? -1 : stopChar;
+        this.leadLo = lead == null ? 0 : lead.lo;
+        this.leadHi = lead == null ? 0 : lead.hi;
+        this.leadNonAscii = lead != null && lead.nonAscii;
         this.minLength = minLength;
         this.allowedLo = allowedLo;
         this.allowedHi = allowedHi;
         this.runs = runs;
+        int needed = 0;
+        for (int r : runs) {
+            if (r > 1) {
+                needed++;
+            }
+        }
+        this.runClasses = new int[needed];
+        this.runLengths = new int[needed];
+        for (int k = 0, j = 0; k < runs.length; k++) {
+            if (runs[k] > 1) {
+                runClasses[j] = k;
+                runLengths[j++] = runs[k];
+            }
+        }
         this.requiredLo = requiredLo;
         this.requiredHi = requiredHi;
         this.minDigits = minDigits;
@@ -90,6 +124,8 @@ final class RegexFacts {
             runs[k] = root.run(CharClass.ALL[k]).guaranteed();
         }
         long[] req = root.required();
+        int[] stop = {-1};
+        CharSet lead = lead(root, stop);
         return new RegexFacts(
                 min,
                 java.util.Arrays.copyOf(lo, checked),
@@ -97,7 +133,65 @@ final class RegexFacts {
                 runs,
                 req[0],
                 req[1],
-                root.count(CharClass.DIGIT));
+                root.count(CharClass.DIGIT),
+                lead,
+                stop[0]);
+    }
+
+    /**
+     * The chars that may come before the first single-char item of the top-level sequence, with that char in
+     * {@code stop[0]}; null when there is no such item, when something before it is a back-reference, or when
+     * those chars may include it.
+     */
+    private static CharSet lead(Node root, int[] stop) {
+        if (!(root instanceof Seq seq)) {
+            return null;
+        }
+        long[] m = new long[3];
+        for (Node item : seq.items) {
+            if (item instanceof CharSet c
+                    && !c.nonAscii
+                    && Long.bitCount(c.lo) + Long.bitCount(c.hi) == 1
+                    && (m[0] & c.lo) == 0
+                    && (m[1] & c.hi) == 0) {
+                stop[0] = c.lo != 0 ? Long.numberOfTrailingZeros(c.lo) : 64 + Long.numberOfTrailingZeros(c.hi);
+                return new CharSet(m[0], m[1], m[2] != 0);
+            }
+            if (!consumable(item, m)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Adds every char {@code n} may consume to {lo, hi, nonAscii}; false for a back-reference. */
+    private static boolean consumable(Node n, long[] m) {
+        if (n instanceof CharSet c) {
+            m[0] |= c.lo;
+            m[1] |= c.hi;
+            m[2] |= c.nonAscii ? 1 : 0;
+            return true;
+        }
+        if (n instanceof Seq s) {
+            for (Node i : s.items) {
+                if (!consumable(i, m)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (n instanceof Alt a) {
+            for (Node b : a.branches) {
+                if (!consumable(b, m)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (n instanceof Repeat r) {
+            return consumable(r.body, m);
+        }
+        return n instanceof Zero;
     }
 
     /** Whether the text may hold a match: its runs, characters and digits allow one. */
@@ -108,8 +202,8 @@ final class RegexFacts {
         if ((requiredLo & ~t.presentLo()) != 0 || (requiredHi & ~t.presentHi()) != 0) {
             return false;
         }
-        for (int k = 0; k < runs.length; k++) {
-            if (runs[k] > 1 && t.maxRun(k) < runs[k]) {
+        for (int k = 0; k < runClasses.length; k++) {
+            if (t.maxRun(runClasses[k]) < runLengths[k]) {
                 return false;
             }
         }
@@ -132,6 +226,18 @@ final class RegexFacts {
             } else if (c < 128 && (hi[j] & (1L << (c - 64))) == 0) {
                 return false;
             }
+        }
+        if (stopChar >= 0) {
+            // The first char outside the lead set must be the stop char.
+            for (int i = p; i < to; i++) {
+                char c = s.charAt(i);
+                boolean inLead =
+                        c < 64 ? (leadLo & (1L << c)) != 0 : c < 128 ? (leadHi & (1L << (c - 64))) != 0 : leadNonAscii;
+                if (!inLead) {
+                    return c == stopChar;
+                }
+            }
+            return false;
         }
         return true;
     }

@@ -83,6 +83,39 @@ final class ScanText {
     }
 
     private int[] digitRunStarts;
+    private int[] tokenStarts;
+
+    static boolean asciiAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    /**
+     * Positions that do not follow an ASCII letter or digit (the start of the text included), and positions of
+     * non-ASCII chars, in order: the only places where a pattern whose start table rules out an ASCII letter or
+     * digit before an ASCII start may start (start tables let any non-ASCII char start, and any char start after
+     * one).
+     */
+    int[] tokenStarts() {
+        if (tokenStarts == null) {
+            String s = text;
+            int n = s.length();
+            int[] out = new int[Math.max(16, n / 4)];
+            int count = 0;
+            boolean prevAlnum = false;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (!prevAlnum || c >= 128) {
+                    if (count == out.length) {
+                        out = java.util.Arrays.copyOf(out, count * 2);
+                    }
+                    out[count++] = i;
+                }
+                prevAlnum = asciiAlnum(c);
+            }
+            tokenStarts = java.util.Arrays.copyOf(out, count);
+        }
+        return tokenStarts;
+    }
 
     /**
      * Positions of an ASCII digit that does not follow a digit ({@link Character#isDigit}), in order: where digit
@@ -222,7 +255,8 @@ final class ScanText {
         if (lower == null) {
             char[] l = new char[text.length()];
             for (int i = 0; i < l.length; i++) {
-                l[i] = Character.toLowerCase(text.charAt(i));
+                char c = text.charAt(i);
+                l[i] = c < 128 ? c >= 'A' && c <= 'Z' ? (char) (c + 32) : c : Character.toLowerCase(c);
             }
             lower = l;
         }
@@ -249,15 +283,29 @@ final class ScanText {
     boolean hasContextBefore(int pos, List<String> words, int window) {
         int from = Math.max(0, pos - window);
         char[] l = lower();
-        for (String w : words) {
-            // A cue must start a word: "at " is a cue, the end of "What " is not.
-            for (int at = indexOf(l, w, from, pos); at >= 0; at = indexOf(l, w, at + 1, pos)) {
-                if (at == 0 || !Character.isLetterOrDigit(l[at - 1])) {
+        // A cue must start a word: "at " is a cue, the end of "What " is not. So only word starts are tried.
+        for (int at = from; at < pos; at++) {
+            if (at > 0 && Character.isLetterOrDigit(l[at - 1])) {
+                continue;
+            }
+            char first = l[at];
+            for (String w : words) {
+                int n = w.length();
+                if (!w.isEmpty() && w.charAt(0) == first && at + n <= pos && regionMatches(l, at, w)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean regionMatches(char[] hay, int at, String needle) {
+        for (int j = 1; j < needle.length(); j++) {
+            if (hay[at + j] != needle.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code word} (lower case) occurs in [from, to). */

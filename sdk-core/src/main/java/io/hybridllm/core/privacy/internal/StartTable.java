@@ -21,9 +21,24 @@ final class StartTable {
     /** {@code after[prev * 128 + c]}: a match may start with c right after prev. */
     private final boolean[] after;
 
+    /** No match starts right after an ASCII letter or digit: only {@link ScanText#tokenStarts()} need a look. */
+    final boolean tokenStartsOnly;
+
     private StartTable(boolean[] first, boolean[] after) {
         this.first = first;
         this.after = after;
+        boolean onlyTokenStarts = after.length > 0;
+        for (int prev = 0; prev < ASCII && onlyTokenStarts; prev++) {
+            if (ScanText.asciiAlnum((char) prev)) {
+                for (int c = 0; c < ASCII; c++) {
+                    if (after[prev * ASCII + c]) {
+                        onlyTokenStarts = false;
+                        break;
+                    }
+                }
+            }
+        }
+        this.tokenStartsOnly = onlyTokenStarts;
     }
 
     /**

@@ -34,9 +34,33 @@ final class Words {
             boolean cap = Character.isUpperCase(w.charAt(0));
             boolean allCaps = cap && w.length() > 1 && upperCase(w);
             boolean capitalized = cap && (w.length() == 1 || !allCaps);
-            out.add(new Word(start, i, w.toLowerCase(Locale.ROOT), capitalized, allCaps));
+            out.add(new Word(start, i, lower(w), capitalized, allCaps));
         }
         return out;
+    }
+
+    /** {@code w.toLowerCase(Locale.ROOT)}, without the general path for ASCII words. */
+    static String lower(String w) {
+        int n = w.length();
+        int firstUpper = -1;
+        for (int k = 0; k < n; k++) {
+            char c = w.charAt(k);
+            if (c >= 128) {
+                return w.toLowerCase(Locale.ROOT);
+            }
+            if (firstUpper < 0 && c >= 'A' && c <= 'Z') {
+                firstUpper = k;
+            }
+        }
+        if (firstUpper < 0) {
+            return w;
+        }
+        char[] l = new char[n];
+        for (int k = 0; k < n; k++) {
+            char c = w.charAt(k);
+            l[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return new String(l);
     }
 
     /** Whether upper-casing leaves {@code w} unchanged; ASCII words are checked without building a copy. */

@@ -135,6 +135,15 @@ class RegexFactsTest {
     }
 
     @Test
+    void aStartMustReachTheFixedCharOfThePatternThroughCharsThatMayPrecedeIt() {
+        RegexFacts mail = RegexFacts.of(Pattern.compile("(?<![\\w.])[\\w.]{1,64}@[a-z]{1,20}\\.[a-z]{2,6}"));
+        String text = "write to jane.doe@example.org today";
+        assertThat(mail.mayStartAt(text, text.indexOf("jane"), text.length())).isTrue();
+        assertThat(mail.mayStartAt(text, text.indexOf("write"), text.length())).isFalse();
+        assertThat(mail.mayStartAt(text, text.indexOf("today"), text.length())).isFalse();
+    }
+
+    @Test
     void syntaxOrFlagsTheParserDoesNotKnowGiveNoFacts() {
         assertThat(RegexFacts.of(Pattern.compile("[a-z&&[^x]]\\d"))).isNull();
         assertThat(RegexFacts.of(Pattern.compile("\\R\\d"))).isNull();
