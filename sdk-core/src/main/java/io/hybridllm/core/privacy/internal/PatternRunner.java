@@ -53,19 +53,27 @@ final class PatternRunner implements Recognizer {
 
     @Override
     public void find(ScanText t, List<PrivacyItem> out) {
+        Matcher used = findIn(t, out);
+        if (used != null) {
+            release(used);
+        }
+    }
+
+    /** Finds the items; returns the matcher used, if any. */
+    private Matcher findIn(ScanText t, List<PrivacyItem> out) {
         if (t.digits < minDigits) {
-            return;
+            return null;
         }
         RegexFacts f = facts();
         if (f != null && !f.possibleIn(t)) {
-            return;
+            return null;
         }
         // An item needs a context word near it when context is required, so without one anywhere it cannot occur.
         if (r.contextRequired() && !anyOf(t, r.contextWords())) {
-            return;
+            return null;
         }
         if (!anyOf.isEmpty() && !anyOf(t, anyOf)) {
-            return;
+            return null;
         }
         // The matcher is made only once there is somewhere to run it.
         Matcher m = null;
@@ -122,7 +130,7 @@ final class PatternRunner implements Recognizer {
                         p = Math.max(q + 1, m.end());
                     }
                 }
-                return;
+                return m;
             }
             while (p < n) {
                 if (starts != null && !starts.mayStart(s, p)
@@ -143,12 +151,45 @@ final class PatternRunner implements Recognizer {
                 }
             }
         } else {
-            run(t, matcher(t), 0, t.text.length(), out);
+            m = matcher(t);
+            run(t, m, 0, t.text.length(), out);
         }
+        return m;
+    }
+
+    /** One matcher per thread, reused from scan to scan: making one costs more than most scans of a pattern. */
+    private final ThreadLocal<Reusable> matchers = ThreadLocal.withInitial(Reusable::new);
+
+    /** A thread's matcher; busy while a scan uses it (a validator that scans again gets a fresh one). */
+    private static final class Reusable {
+        Matcher matcher;
+        boolean busy;
     }
 
     private Matcher matcher(ScanText t) {
-        return r.pattern().matcher(t.text).useTransparentBounds(true).useAnchoringBounds(false);
+        Reusable r = matchers.get();
+        Matcher m;
+        if (r.busy) {
+            m = this.r.pattern().matcher(t.text);
+        } else {
+            if (r.matcher == null) {
+                r.matcher = this.r.pattern().matcher(t.text);
+            } else {
+                r.matcher.reset(t.text);
+            }
+            r.busy = true;
+            m = r.matcher;
+        }
+        return m.useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /** Lets go of the text, so that the reused matcher does not keep it alive, and frees the matcher. */
+    private void release(Matcher m) {
+        Reusable r = matchers.get();
+        if (r.busy && r.matcher == m) {
+            r.matcher.reset("");
+            r.busy = false;
+        }
     }
 
     private static boolean anyOf(ScanText t, List<String> words) {
