@@ -84,21 +84,26 @@ final class AddressRecognizer implements Recognizer {
         String s = t.text;
         if (t.digits > 0) {
             int[] w = t.digitWindows();
+            Matcher[] matchers = new Matcher[4];
             for (int k = 0; k < w.length; k += 3) {
-                streets(t, w[k], w[k + 1], out);
+                streets(t, w[k], w[k + 1], matchers, out);
             }
         }
         places(t, out);
     }
 
-    private static Matcher in(Pattern p, String s, int from, int to) {
-        return p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false).region(from, to);
+    private static Matcher matcher(Matcher[] ms, int k, Pattern p, String s) {
+        if (ms[k] == null) {
+            ms[k] = p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+        return ms[k];
     }
 
-    private static void streets(ScanText t, int from, int to, List<PrivacyItem> out) {
+    /** {@code ms}: the matchers of the street, named street, box and state+ZIP patterns, made on first use. */
+    private static void streets(ScanText t, int from, int to, Matcher[] ms, List<PrivacyItem> out) {
         String s = t.text;
         {
-            Matcher m = in(STREET, s, from, to);
+            Matcher m = null;
             int p = from;
             int[] runStarts = t.digitRunStarts();
             // A street number starts a digit run, after neither a letter nor a digit.
@@ -106,6 +111,9 @@ final class AddressRecognizer implements Recognizer {
                 int q = runStarts[k];
                 if (q < p || q > 0 && Character.isLetterOrDigit(s.charAt(q - 1)) || !streetMayStart(s, q, to)) {
                     continue;
+                }
+                if (m == null) {
+                    m = matcher(ms, 0, STREET, s);
                 }
                 m.region(q, to);
                 if (!m.lookingAt()) {
@@ -127,7 +135,7 @@ final class AddressRecognizer implements Recognizer {
                 double score = streetWord || trailingNumber && end > m.end() ? 0.85 : 0.65;
                 out.add(PrivacyItem.of("STREET_ADDRESS", PiiClass.LOCATION, m.start(), end, score, "address-grammar"));
             }
-            Matcher nm = in(NAMED_STREET, s, from, to);
+            Matcher nm = matcher(ms, 1, NAMED_STREET, s);
             for (int q = from; findNamedStreet(nm, s, q, to); q = next(nm)) {
                 String words = s.substring(nm.start(), nm.end());
                 boolean streetWord = hasStreetWord(words);
@@ -141,12 +149,12 @@ final class AddressRecognizer implements Recognizer {
                 out.add(PrivacyItem.of(
                         "STREET_ADDRESS", PiiClass.LOCATION, nm.start(), extend(s, nm.end()), 0.7, "address-grammar"));
             }
-            Matcher bm = in(BOX, s, from, to);
+            Matcher bm = matcher(ms, 2, BOX, s);
             for (int q = from; StartTable.find(bm, BOX_STARTS, BOX_FACTS, s, q, to); q = next(bm)) {
                 out.add(PrivacyItem.of(
                         "STREET_ADDRESS", PiiClass.LOCATION, bm.start(), extend(s, bm.end()), 0.7, "address-grammar"));
             }
-            Matcher zm = in(STATE_ZIP, s, from, to);
+            Matcher zm = matcher(ms, 3, STATE_ZIP, s);
             for (int q = from; StartTable.find(zm, STATE_ZIP_STARTS, STATE_ZIP_FACTS, s, q, to); q = next(zm)) {
                 out.add(PrivacyItem.of(
                         "STREET_ADDRESS", PiiClass.LOCATION, zm.start(), zm.end(), 0.6, "address-grammar"));

@@ -75,15 +75,12 @@ final class PatternRunner implements Recognizer {
         if (!anyOf.isEmpty() && !anyOf(t, anyOf)) {
             return null;
         }
-        // The matcher is made only once there is somewhere to run it.
-        Matcher m = null;
+        // The matcher is taken only once there is a start to try.
+        Lazy m = new Lazy(t);
         if (minDigits > 0) {
             int[] w = t.digitWindows();
             for (int i = 0; i < w.length; i += 3) {
                 if (w[i + 2] >= minDigits) {
-                    if (m == null) {
-                        m = matcher(t);
-                    }
                     if (digitStart) {
                         runFromDigitStarts(t, m, w[i], w[i + 1], out);
                     } else {
@@ -104,9 +101,6 @@ final class PatternRunner implements Recognizer {
                     end = Math.min(n, next + hint.length() + span);
                     next = t.text.indexOf(hint, next + 1);
                 }
-                if (m == null) {
-                    m = matcher(t);
-                }
                 run(t, m, start, end, out);
                 done = end;
                 at = next;
@@ -121,16 +115,14 @@ final class PatternRunner implements Recognizer {
                     if (q < p || !starts.mayStart(s, q) || !anchor.at(s, q) || f != null && !f.mayStartAt(s, q, n)) {
                         continue;
                     }
-                    if (m == null) {
-                        m = matcher(t);
-                    }
-                    m.region(q, n);
-                    if (m.lookingAt()) {
-                        report(t, m, out);
-                        p = Math.max(q + 1, m.end());
+                    Matcher mq = m.get();
+                    mq.region(q, n);
+                    if (mq.lookingAt()) {
+                        report(t, mq, out);
+                        p = Math.max(q + 1, mq.end());
                     }
                 }
-                return m;
+                return m.matcher;
             }
             while (p < n) {
                 if (starts != null && !starts.mayStart(s, p)
@@ -139,22 +131,36 @@ final class PatternRunner implements Recognizer {
                     p++;
                     continue;
                 }
-                if (m == null) {
-                    m = matcher(t);
-                }
-                m.region(p, n);
-                if (m.lookingAt()) {
-                    report(t, m, out);
-                    p = Math.max(p + 1, m.end());
+                Matcher mp = m.get();
+                mp.region(p, n);
+                if (mp.lookingAt()) {
+                    report(t, mp, out);
+                    p = Math.max(p + 1, mp.end());
                 } else {
                     p++;
                 }
             }
         } else {
-            m = matcher(t);
             run(t, m, 0, t.text.length(), out);
         }
-        return m;
+        return m.matcher;
+    }
+
+    /** The thread's matcher for this pattern, taken on first use. */
+    private final class Lazy {
+        private final ScanText t;
+        Matcher matcher;
+
+        Lazy(ScanText t) {
+            this.t = t;
+        }
+
+        Matcher get() {
+            if (matcher == null) {
+                matcher = matcher(t);
+            }
+            return matcher;
+        }
     }
 
     /** One matcher per thread, reused from scan to scan: making one costs more than most scans of a pattern. */
@@ -205,7 +211,7 @@ final class PatternRunner implements Recognizer {
      * For patterns that start with a digit not preceded by another: one anchored attempt at each start of a digit
      * run instead of an attempt at every position.
      */
-    private void runFromDigitStarts(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
+    private void runFromDigitStarts(ScanText t, Lazy lazy, int from, int to, List<PrivacyItem> out) {
         StartTable starts = starts();
         RegexFacts f = facts;
         String s = t.text;
@@ -216,6 +222,7 @@ final class PatternRunner implements Recognizer {
             if (q < p || !mayStart(starts, s, q) || f != null && !f.mayStartAt(s, q, to)) {
                 continue;
             }
+            Matcher m = lazy.get();
             m.region(q, to);
             if (m.lookingAt()) {
                 report(t, m, out);
@@ -246,10 +253,11 @@ final class PatternRunner implements Recognizer {
         return starts == null || starts.mayStart(s, p);
     }
 
-    private void run(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out) {
+    private void run(ScanText t, Lazy lazy, int from, int to, List<PrivacyItem> out) {
         StartTable starts = starts();
         RegexFacts f = facts;
         if (starts == null) {
+            Matcher m = lazy.get();
             m.region(from, to);
             while (m.find()) {
                 report(t, m, out);
@@ -266,6 +274,7 @@ final class PatternRunner implements Recognizer {
                 if (q < p || !starts.mayStart(s, q) || f != null && !f.mayStartAt(s, q, to)) {
                     continue;
                 }
+                Matcher m = lazy.get();
                 m.region(q, to);
                 if (m.lookingAt()) {
                     report(t, m, out);
@@ -280,6 +289,7 @@ final class PatternRunner implements Recognizer {
                 p++;
                 continue;
             }
+            Matcher m = lazy.get();
             m.region(p, to);
             if (m.lookingAt()) {
                 report(t, m, out);

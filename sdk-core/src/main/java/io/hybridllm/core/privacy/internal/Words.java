@@ -11,7 +11,7 @@ final class Words {
     record Word(int start, int end, String lower, boolean capitalized, boolean allCaps) {}
 
     static List<Word> of(String s) {
-        List<Word> out = new ArrayList<>();
+        List<Word> out = new ArrayList<>(Math.max(10, s.length() / 6));
         int n = s.length();
         int i = 0;
         while (i < n) {
