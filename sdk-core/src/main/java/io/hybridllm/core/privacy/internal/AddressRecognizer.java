@@ -136,7 +136,7 @@ final class AddressRecognizer implements Recognizer {
                 out.add(PrivacyItem.of("STREET_ADDRESS", PiiClass.LOCATION, m.start(), end, score, "address-grammar"));
             }
             Matcher nm = matcher(ms, 1, NAMED_STREET, s);
-            for (int q = from; findNamedStreet(nm, s, q, to); q = next(nm)) {
+            for (int q = from; findNamedStreet(nm, t, q, to); q = next(nm)) {
                 String words = s.substring(nm.start(), nm.end());
                 boolean streetWord = hasStreetWord(words);
                 boolean cue = t.hasContextBefore(nm.start(), ADDRESS_CUES, 24)
@@ -150,12 +150,12 @@ final class AddressRecognizer implements Recognizer {
                         "STREET_ADDRESS", PiiClass.LOCATION, nm.start(), extend(s, nm.end()), 0.7, "address-grammar"));
             }
             Matcher bm = matcher(ms, 2, BOX, s);
-            for (int q = from; StartTable.find(bm, BOX_STARTS, BOX_FACTS, s, q, to); q = next(bm)) {
+            for (int q = from; StartTable.find(bm, BOX_STARTS, BOX_FACTS, t, q, to); q = next(bm)) {
                 out.add(PrivacyItem.of(
                         "STREET_ADDRESS", PiiClass.LOCATION, bm.start(), extend(s, bm.end()), 0.7, "address-grammar"));
             }
             Matcher zm = matcher(ms, 3, STATE_ZIP, s);
-            for (int q = from; StartTable.find(zm, STATE_ZIP_STARTS, STATE_ZIP_FACTS, s, q, to); q = next(zm)) {
+            for (int q = from; StartTable.find(zm, STATE_ZIP_STARTS, STATE_ZIP_FACTS, t, q, to); q = next(zm)) {
                 out.add(PrivacyItem.of(
                         "STREET_ADDRESS", PiiClass.LOCATION, zm.start(), zm.end(), 0.6, "address-grammar"));
             }
@@ -209,7 +209,21 @@ final class AddressRecognizer implements Recognizer {
      * capitalized words (at most 31 chars each) separated by one or two blanks, then one or two blanks and a digit;
      * only starts that fit this (checked on ASCII chars; any other char lets the attempt happen) get an attempt.
      */
-    private static boolean findNamedStreet(Matcher m, String s, int from, int to) {
+    private static boolean findNamedStreet(Matcher m, ScanText t, int from, int to) {
+        String s = t.text;
+        if (NAMED_STREET_STARTS != null && NAMED_STREET_STARTS.tokenStartsOnly) {
+            int[] tokens = t.tokenStarts();
+            for (int k = ScanText.firstAtLeast(tokens, from); k < tokens.length && tokens[k] < to; k++) {
+                int p = tokens[k];
+                if (NAMED_STREET_STARTS.mayStart(s, p) && namedStreetMayStart(s, p, to)) {
+                    m.region(p, to);
+                    if (m.lookingAt()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
         for (int p = from; p < to; p++) {
             if (NAMED_STREET_STARTS != null && !NAMED_STREET_STARTS.mayStart(s, p) || !namedStreetMayStart(s, p, to)) {
                 continue;

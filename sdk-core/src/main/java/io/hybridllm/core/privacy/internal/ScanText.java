@@ -96,23 +96,8 @@ final class ScanText {
      * one).
      */
     int[] tokenStarts() {
-        if (tokenStarts == null) {
-            String s = text;
-            int n = s.length();
-            int[] out = new int[Math.max(16, n / 4)];
-            int count = 0;
-            boolean prevAlnum = false;
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (!prevAlnum || c >= 128) {
-                    if (count == out.length) {
-                        out = java.util.Arrays.copyOf(out, count * 2);
-                    }
-                    out[count++] = i;
-                }
-                prevAlnum = asciiAlnum(c);
-            }
-            tokenStarts = java.util.Arrays.copyOf(out, count);
+        if (maxRuns == null) {
+            index();
         }
         return tokenStarts;
     }
@@ -122,26 +107,8 @@ final class ScanText {
      * patterns and street numbers may start.
      */
     int[] digitRunStarts() {
-        if (digitRunStarts == null) {
-            int[] out = new int[16];
-            int count = 0;
-            String s = text;
-            boolean prevDigit = false;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    if (!prevDigit) {
-                        if (count == out.length) {
-                            out = java.util.Arrays.copyOf(out, count * 2);
-                        }
-                        out[count++] = i;
-                    }
-                    prevDigit = true;
-                } else {
-                    prevDigit = c >= 128 && Character.isDigit(c);
-                }
-            }
-            digitRunStarts = java.util.Arrays.copyOf(out, count);
+        if (maxRuns == null) {
+            index();
         }
         return digitRunStarts;
     }
@@ -155,7 +122,7 @@ final class ScanText {
     /** The longest run of chars of {@code RegexFacts.CharClass.ALL[cls]} in the text. */
     int maxRun(int cls) {
         if (maxRuns == null) {
-            countRuns();
+            index();
         }
         return maxRuns[cls];
     }
@@ -163,7 +130,7 @@ final class ScanText {
     /** ASCII chars 0-63 that occur in the text, as bits. */
     long presentLo() {
         if (maxRuns == null) {
-            countRuns();
+            index();
         }
         return presentLo;
     }
@@ -171,16 +138,22 @@ final class ScanText {
     /** ASCII chars 64-127 that occur in the text, as bits. */
     long presentHi() {
         if (maxRuns == null) {
-            countRuns();
+            index();
         }
         return presentHi;
     }
 
     /**
-     * One pass: the longest run of each char class and which ASCII chars occur. Work is done only where a class's
-     * run starts or ends, not for every class at every char.
+     * One pass: the longest run of each char class (work only where a class's run starts or ends, not for every
+     * class at every char), which ASCII chars occur, the token starts and the digit-run starts.
      */
-    private void countRuns() {
+    private void index() {
+        int[] tokens = new int[Math.max(16, text.length() / 4)];
+        int tokenCount = 0;
+        int[] digitStarts = new int[16];
+        int digitStartCount = 0;
+        boolean prevAlnum = false;
+        boolean prevDigit = false;
         int k = RegexFacts.CharClass.COUNT;
         int[] max = new int[k];
         int[] runStart = new int[k];
@@ -201,6 +174,24 @@ final class ScanText {
             } else {
                 in = NON_ASCII_CLASSES;
             }
+            if (!prevAlnum || c >= 128) {
+                if (tokenCount == tokens.length) {
+                    tokens = java.util.Arrays.copyOf(tokens, tokenCount * 2);
+                }
+                tokens[tokenCount++] = i;
+            }
+            prevAlnum = (in & ALNUM_BIT) != 0 && c < 128;
+            if ((in & DIGIT_BIT) != 0 && c < 128) {
+                if (!prevDigit) {
+                    if (digitStartCount == digitStarts.length) {
+                        digitStarts = java.util.Arrays.copyOf(digitStarts, digitStartCount * 2);
+                    }
+                    digitStarts[digitStartCount++] = i;
+                }
+                prevDigit = true;
+            } else {
+                prevDigit = c >= 128 && Character.isDigit(c);
+            }
             if (in == open) {
                 continue;
             }
@@ -219,8 +210,13 @@ final class ScanText {
         }
         presentLo = lo;
         presentHi = hi;
+        tokenStarts = java.util.Arrays.copyOf(tokens, tokenCount);
+        digitRunStarts = java.util.Arrays.copyOf(digitStarts, digitStartCount);
         maxRuns = max;
     }
+
+    private static final int ALNUM_BIT = 1 << RegexFacts.CharClass.ALNUM.index;
+    private static final int DIGIT_BIT = 1 << RegexFacts.CharClass.DIGIT.index;
 
     /** For each ASCII char, the char classes (bits by index) that hold it. */
     private static final int[] CLASSES_OF = new int[128];

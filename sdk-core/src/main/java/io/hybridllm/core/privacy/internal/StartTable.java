@@ -122,6 +122,28 @@ final class StartTable {
         return find(m, table, null, s, from, to);
     }
 
+    /**
+     * As {@link #find(Matcher, StartTable, String, int, int)}, also skipping starts {@code facts} rule out, and
+     * trying only the token starts of {@code t} when the table allows no other.
+     */
+    static boolean find(Matcher m, StartTable table, RegexFacts facts, ScanText t, int from, int to) {
+        if (table == null || !table.tokenStartsOnly) {
+            return find(m, table, facts, t.text, from, to);
+        }
+        String s = t.text;
+        int[] tokens = t.tokenStarts();
+        for (int k = ScanText.firstAtLeast(tokens, from); k < tokens.length && tokens[k] < to; k++) {
+            int p = tokens[k];
+            if (table.mayStart(s, p) && (facts == null || facts.mayStartAt(s, p, to))) {
+                m.region(p, to);
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** As {@link #find(Matcher, StartTable, String, int, int)}, also skipping starts {@code facts} rule out. */
     static boolean find(Matcher m, StartTable table, RegexFacts facts, String s, int from, int to) {
         if (table == null) {
