@@ -193,9 +193,9 @@ final class NameRecognizer implements Recognizer {
         for (int k = 0; k < starts.length; k++) {
             starts[k] = words.get(k).start();
         }
-        char[] l = t.lower();
+        String l = t.lowerString();
         for (String c : cues) {
-            for (int at = ScanText.indexOf(l, c, 0, l.length); at >= 0; at = ScanText.indexOf(l, c, at + 1, l.length)) {
+            for (int at = l.indexOf(c); at >= 0; at = l.indexOf(c, at + 1)) {
                 int k = java.util.Arrays.binarySearch(starts, at + c.length());
                 if (k < 0) {
                     continue;

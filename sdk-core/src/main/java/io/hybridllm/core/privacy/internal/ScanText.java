@@ -304,16 +304,36 @@ final class ScanText {
         return true;
     }
 
+    /** The text lower-cased char by char, as a string (same length and offsets as the text). */
+    String lowerString() {
+        if (lowerString == null) {
+            lowerString = new String(lower());
+        }
+        return lowerString;
+    }
+
+    private java.util.Map<String, Boolean> anywhere;
+
+    /** Whether {@code word} (lower case, not empty) occurs anywhere in the text; remembered per word. */
+    boolean containsAnywhere(String word) {
+        if (anywhere == null) {
+            anywhere = new java.util.HashMap<>();
+        }
+        Boolean known = anywhere.get(word);
+        if (known == null) {
+            known = lowerString().indexOf(word) >= 0;
+            anywhere.put(word, known);
+        }
+        return known;
+    }
+
     /** Whether {@code word} (lower case) occurs in [from, to). */
     boolean containsLower(String word, int from, int to) {
         if (to < text.length() && !word.isEmpty()) {
             // Bounded: an occurrence ending by `to` is found without searching the rest of the text.
             return indexOf(lower(), word, Math.max(0, from), Math.max(0, to)) >= 0;
         }
-        if (lowerString == null) {
-            lowerString = new String(lower());
-        }
-        int at = lowerString.indexOf(word, Math.max(0, from));
+        int at = lowerString().indexOf(word, Math.max(0, from));
         return at >= 0 && at + word.length() <= Math.min(text.length(), to);
     }
 
