@@ -200,8 +200,7 @@ final class PatternRunner implements Recognizer {
 
     private static boolean anyOf(ScanText t, List<String> words) {
         for (String w : words) {
-            // containsLower(w, 0, length) for a non-empty word, remembered across patterns that share words
-            if (w.isEmpty() ? t.containsLower(w, 0, t.text.length()) : t.containsAnywhere(w)) {
+            if (t.containsLower(w, 0, t.text.length())) {
                 return true;
             }
         }

@@ -321,14 +321,48 @@ final class ScanText {
         }
         Boolean known = anywhere.get(word);
         if (known == null) {
-            known = lowerString().indexOf(word) >= 0;
+            known = mayContain(word) && lowerString().indexOf(word) >= 0;
             anywhere.put(word, known);
         }
         return known;
     }
 
+    /** Hashes of the char triples of the lower-case text, as bits: a word with a triple not there does not occur. */
+    private long[] triples;
+
+    private static final int TRIPLE_BITS = 1 << 16;
+
+    private boolean mayContain(String word) {
+        if (word.length() < 3) {
+            return true;
+        }
+        if (triples == null) {
+            long[] bits = new long[TRIPLE_BITS / 64];
+            char[] l = lower();
+            for (int i = 0; i + 2 < l.length; i++) {
+                int h = triple(l[i], l[i + 1], l[i + 2]);
+                bits[h >>> 6] |= 1L << h;
+            }
+            triples = bits;
+        }
+        for (int i = 0; i + 2 < word.length(); i++) {
+            int h = triple(word.charAt(i), word.charAt(i + 1), word.charAt(i + 2));
+            if ((triples[h >>> 6] & (1L << h)) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int triple(char a, char b, char c) {
+        return (a * 961 + b * 31 + c) * 0x9E3779B1 >>> 16;
+    }
+
     /** Whether {@code word} (lower case) occurs in [from, to). */
     boolean containsLower(String word, int from, int to) {
+        if (from <= 0 && to >= text.length() && !word.isEmpty()) {
+            return containsAnywhere(word);
+        }
         if (to < text.length() && !word.isEmpty()) {
             // Bounded: an occurrence ending by `to` is found without searching the rest of the text.
             return indexOf(lower(), word, Math.max(0, from), Math.max(0, to)) >= 0;
