@@ -35,11 +35,12 @@ final class AddressRecognizer implements Recognizer {
             "vegen", "veien", "laan", "straat", "plein", "utca", "ulica", "street", "road", "avenue");
     private static final Pattern BLANK = Pattern.compile("[ \\t]");
     private static final Pattern BLANK_OR_NEWLINE = Pattern.compile("[ \\t\\n]");
-    private static final Pattern WORD_SEPARATORS = Pattern.compile("[ \\t,.]+");
     private static final Pattern LEADING_COMMAS = Pattern.compile("^[,\\s]+");
     private static final StartTable NAMED_STREET_STARTS = StartTable.of(NAMED_STREET);
     private static final StartTable BOX_STARTS = StartTable.of(BOX);
     private static final StartTable STATE_ZIP_STARTS = StartTable.of(STATE_ZIP);
+    private static final RegexFacts BOX_FACTS = RegexFacts.of(BOX);
+    private static final RegexFacts STATE_ZIP_FACTS = RegexFacts.of(STATE_ZIP);
     private static final List<String> ADDRESS_CUES = List.of(
             "lives at",
             "live at",
@@ -83,34 +84,42 @@ final class AddressRecognizer implements Recognizer {
         String s = t.text;
         if (t.digits > 0) {
             int[] w = t.digitWindows();
+            Matcher[] matchers = new Matcher[4];
             for (int k = 0; k < w.length; k += 3) {
-                streets(t, w[k], w[k + 1], out);
+                streets(t, w[k], w[k + 1], matchers, out);
             }
         }
         places(t, out);
     }
 
-    private static Matcher in(Pattern p, String s, int from, int to) {
-        return p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false).region(from, to);
+    private static Matcher matcher(Matcher[] ms, int k, Pattern p, String s) {
+        if (ms[k] == null) {
+            ms[k] = p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+        return ms[k];
     }
 
-    private static void streets(ScanText t, int from, int to, List<PrivacyItem> out) {
+    /** {@code ms}: the matchers of the street, named street, box and state+ZIP patterns, made on first use. */
+    private static void streets(ScanText t, int from, int to, Matcher[] ms, List<PrivacyItem> out) {
         String s = t.text;
         {
-            Matcher m = in(STREET, s, from, to);
+            Matcher m = null;
             int p = from;
-            while (p < to) {
-                char c0 = s.charAt(p);
-                if (c0 < '0' || c0 > '9' || p > 0 && Character.isLetterOrDigit(s.charAt(p - 1))) {
-                    p++;
+            int[] runStarts = t.digitRunStarts();
+            // A street number starts a digit run, after neither a letter nor a digit.
+            for (int k = ScanText.firstAtLeast(runStarts, from); k < runStarts.length && runStarts[k] < to; k++) {
+                int q = runStarts[k];
+                if (q < p || q > 0 && Character.isLetterOrDigit(s.charAt(q - 1)) || !streetMayStart(s, q, to)) {
                     continue;
                 }
-                m.region(p, to);
+                if (m == null) {
+                    m = matcher(ms, 0, STREET, s);
+                }
+                m.region(q, to);
                 if (!m.lookingAt()) {
-                    p++;
                     continue;
                 }
-                p = Math.max(p + 1, m.end());
+                p = Math.max(q + 1, m.end());
                 String words = s.substring(m.start(), m.end());
                 boolean streetWord = hasStreetWord(words);
                 boolean trailingNumber = Character.isDigit(words.charAt(words.length() - 1));
@@ -126,8 +135,8 @@ final class AddressRecognizer implements Recognizer {
                 double score = streetWord || trailingNumber && end > m.end() ? 0.85 : 0.65;
                 out.add(PrivacyItem.of("STREET_ADDRESS", PiiClass.LOCATION, m.start(), end, score, "address-grammar"));
             }
-            Matcher nm = in(NAMED_STREET, s, from, to);
-            for (int q = from; StartTable.find(nm, NAMED_STREET_STARTS, s, q, to); q = next(nm)) {
+            Matcher nm = matcher(ms, 1, NAMED_STREET, s);
+            for (int q = from; findNamedStreet(nm, t, q, to); q = next(nm)) {
                 String words = s.substring(nm.start(), nm.end());
                 boolean streetWord = hasStreetWord(words);
                 boolean cue = t.hasContextBefore(nm.start(), ADDRESS_CUES, 24)
@@ -140,17 +149,135 @@ final class AddressRecognizer implements Recognizer {
                 out.add(PrivacyItem.of(
                         "STREET_ADDRESS", PiiClass.LOCATION, nm.start(), extend(s, nm.end()), 0.7, "address-grammar"));
             }
-            Matcher bm = in(BOX, s, from, to);
-            for (int q = from; StartTable.find(bm, BOX_STARTS, s, q, to); q = next(bm)) {
+            Matcher bm = matcher(ms, 2, BOX, s);
+            for (int q = from; StartTable.find(bm, BOX_STARTS, BOX_FACTS, t, q, to); q = next(bm)) {
                 out.add(PrivacyItem.of(
                         "STREET_ADDRESS", PiiClass.LOCATION, bm.start(), extend(s, bm.end()), 0.7, "address-grammar"));
             }
-            Matcher zm = in(STATE_ZIP, s, from, to);
-            for (int q = from; StartTable.find(zm, STATE_ZIP_STARTS, s, q, to); q = next(zm)) {
+            Matcher zm = matcher(ms, 3, STATE_ZIP, s);
+            for (int q = from; StartTable.find(zm, STATE_ZIP_STARTS, STATE_ZIP_FACTS, t, q, to); q = next(zm)) {
                 out.add(PrivacyItem.of(
                         "STREET_ADDRESS", PiiClass.LOCATION, zm.start(), zm.end(), 0.6, "address-grammar"));
             }
         }
+    }
+
+    /**
+     * Whether a {@link #STREET} match may start at digit {@code p}: its number (one to six digits, an optional
+     * letter, an optional comma) must be followed by one or two blanks and a letter. A second number after a blank
+     * is not looked into (then the answer is yes).
+     */
+    private static boolean streetMayStart(String s, int p, int to) {
+        int q = p;
+        while (q < to && q - p <= 6 && s.charAt(q) >= '0' && s.charAt(q) <= '9') {
+            q++;
+        }
+        if (q - p > 6 || q >= to) {
+            return false;
+        }
+        char c = s.charAt(q);
+        if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+            q++;
+        }
+        if (q + 1 < to && blank(s.charAt(q)) && s.charAt(q + 1) >= '0' && s.charAt(q + 1) <= '9') {
+            return true;
+        }
+        if (q < to && s.charAt(q) == ',') {
+            q++;
+        }
+        if (q >= to || !blank(s.charAt(q))) {
+            return false;
+        }
+        q++;
+        if (q < to && blank(s.charAt(q))) {
+            q++;
+        }
+        return q < to && letterOrOther(s.charAt(q));
+    }
+
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** An ASCII letter, or any non-ASCII char (which may be a letter). */
+    private static boolean letterOrOther(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= 128;
+    }
+
+    /**
+     * The next {@link #NAMED_STREET} match in [from, to) as {@code find()} would report it. A match is one to three
+     * capitalized words (at most 31 chars each) separated by one or two blanks, then one or two blanks and a digit;
+     * only starts that fit this (checked on ASCII chars; any other char lets the attempt happen) get an attempt.
+     */
+    private static boolean findNamedStreet(Matcher m, ScanText t, int from, int to) {
+        String s = t.text;
+        if (NAMED_STREET_STARTS != null && NAMED_STREET_STARTS.tokenStartsOnly) {
+            int[] tokens = t.tokenStarts();
+            for (int k = ScanText.firstAtLeast(tokens, from); k < tokens.length && tokens[k] < to; k++) {
+                int p = tokens[k];
+                if (NAMED_STREET_STARTS.mayStart(s, p) && namedStreetMayStart(s, p, to)) {
+                    m.region(p, to);
+                    if (m.lookingAt()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        for (int p = from; p < to; p++) {
+            if (NAMED_STREET_STARTS != null && !NAMED_STREET_STARTS.mayStart(s, p) || !namedStreetMayStart(s, p, to)) {
+                continue;
+            }
+            m.region(p, to);
+            if (m.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean namedStreetMayStart(String s, int p, int to) {
+        int q = p;
+        for (int word = 0; word < 3; word++) {
+            if (q >= to) {
+                return false;
+            }
+            char c = s.charAt(q);
+            if (c >= 128) {
+                return true;
+            }
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+            int start = q++;
+            while (q < to) {
+                char w = s.charAt(q);
+                if (w >= 128) {
+                    return true;
+                }
+                if (w >= 'a' && w <= 'z' || w >= 'A' && w <= 'Z' || w == '\'' || w == '.' || w == '-') {
+                    q++;
+                } else {
+                    break;
+                }
+            }
+            if (q - start > 31) {
+                return false;
+            }
+            int blanks = 0;
+            while (q < to && blank(s.charAt(q)) && blanks < 3) {
+                q++;
+                blanks++;
+            }
+            if (blanks == 0 || blanks > 2 || q >= to) {
+                return false;
+            }
+            char next = s.charAt(q);
+            if (next >= '0' && next <= '9' || next >= 128) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where find() would look next after the match {@code m} holds. */
@@ -168,12 +295,28 @@ final class AddressRecognizer implements Recognizer {
     }
 
     private static boolean hasStreetWord(String words) {
-        for (String w : WORD_SEPARATORS.split(words)) {
-            if (Gazetteers.STREET_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+        int n = words.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && separator(words.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !separator(words.charAt(i))) {
+                i++;
+            }
+            // The same pieces as splitting at [ \t,.]+ (a leading empty piece is never a street word).
+            if (i > start
+                    && Gazetteers.STREET_WORDS.contains(
+                            words.substring(start, i).toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean separator(char c) {
+        return c == ' ' || c == '\t' || c == ',' || c == '.';
     }
 
     /** Street names written as one word with a suffix: Koskikatu, Pfarrgasse, Hauptstraße, Storgatan. */
@@ -209,7 +352,7 @@ final class AddressRecognizer implements Recognizer {
 
     private static void places(ScanText t, List<PrivacyItem> out) {
         String s = t.text;
-        boolean shouting = s.chars().noneMatch(Character::isLowerCase);
+        int shouting = -1; // computed when first needed: 1 when the text has no lower-case letter
         List<Words.Word> words = t.words();
         for (int i = 0; i < words.size(); i++) {
             Words.Word w = words.get(i);
@@ -217,7 +360,7 @@ final class AddressRecognizer implements Recognizer {
                 continue;
             }
             // multi-word places first
-            if (i + 1 < words.size()) {
+            if (i + 1 < words.size() && Gazetteers.MULTI_WORD_FIRST_WORDS.contains(w.lower())) {
                 int j = i + 1;
                 String two = w.lower() + " " + words.get(j).lower();
                 String three =
@@ -264,8 +407,11 @@ final class AddressRecognizer implements Recognizer {
                     break;
                 }
             }
+            if (cue && shouting < 0) {
+                shouting = s.chars().noneMatch(Character::isLowerCase) ? 1 : 0;
+            }
             if (cue
-                    && !shouting
+                    && shouting == 0
                     && (w.allCaps() && w.end() - w.start() >= 4 || w.capitalized() && w.end() - w.start() >= 4)) {
                 int end = w.end();
                 int j = i + 1;

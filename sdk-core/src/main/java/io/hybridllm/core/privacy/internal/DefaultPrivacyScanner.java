@@ -79,6 +79,24 @@ public final class DefaultPrivacyScanner implements PrivacyScanner {
             candidates.add(item);
         }
         candidates.sort(BEST_FIRST);
+        boolean empty = false;
+        for (PrivacyItem item : candidates) {
+            empty |= item.start() == item.end();
+        }
+        if (!empty) {
+            // Without empty items, an item overlaps a kept one exactly when one of its positions is taken.
+            java.util.BitSet taken = new java.util.BitSet(text.length());
+            List<PrivacyItem> kept = new ArrayList<>();
+            for (PrivacyItem item : candidates) {
+                int next = taken.nextSetBit(item.start());
+                if (next < 0 || next >= item.end()) {
+                    taken.set(item.start(), item.end());
+                    kept.add(item);
+                }
+            }
+            kept.sort(Comparator.comparingInt(PrivacyItem::start));
+            return kept;
+        }
         // Kept items never overlap, so ordered by start they are also ordered by end: a candidate overlaps a kept
         // item only if the kept item starting just before it, or the one starting at/after it, intersects it.
         java.util.TreeMap<Integer, PrivacyItem> byStart = new java.util.TreeMap<>();

@@ -87,6 +87,9 @@ final class Gazetteers {
                     + "new jersey|new mexico|north carolina|south carolina|north dakota|south dakota|west virginia|rhode island|"
                     + "new hampshire|czech republic|dominican republic|united arab emirates|ivory coast|cape town|kuala lumpur");
 
+    /** The first word of each multi-word place. */
+    static final Set<String> MULTI_WORD_FIRST_WORDS = firstWords(MULTI_WORD_PLACES);
+
     static final Set<String> STATES_AND_CITIES = set("alabama alaska arizona arkansas california colorado connecticut "
             + "delaware florida hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland "
             + "massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon "
@@ -148,6 +151,15 @@ final class Gazetteers {
             + "university college school institute foundation association society orchestra band club team bank "
             + "hospital clinic church agency council committee ministry department office partners holdings "
             + "technologies solutions systems services labs studio studios media records entertainment weekly");
+
+    private static Set<String> firstWords(Set<String> phrases) {
+        Set<String> s = new HashSet<>();
+        for (String p : phrases) {
+            int space = p.indexOf(' ');
+            s.add(space < 0 ? p : p.substring(0, space));
+        }
+        return Set.copyOf(s);
+    }
 
     private static Set<String> set(String... chunks) {
         Set<String> s = new HashSet<>();

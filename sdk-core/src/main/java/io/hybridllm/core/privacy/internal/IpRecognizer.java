@@ -22,24 +22,20 @@ final class IpRecognizer implements Recognizer {
             Matcher m = V4.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
             int n = s.length();
             int p = 0;
-            while (p < n) {
-                char c = s.charAt(p);
-                if (c < '0' || c > '9' || p > 0 && Character.isDigit(s.charAt(p - 1))) {
-                    p++;
+            for (int q : t.digitRunStarts()) {
+                if (q < p || !dottedOctetAt(s, q)) {
                     continue;
                 }
-                m.region(p, n);
+                m.region(q, n);
                 if (m.lookingAt()) {
                     out.add(item(t, m.start(), m.end()));
                     p = m.end();
-                } else {
-                    p++;
                 }
             }
         }
         if (s.indexOf(':') >= 0 && hexColonHex(s)) {
             Matcher m = V6.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
-            for (int q = 0; StartTable.find(m, V6_STARTS, s, q, s.length()); q = Math.max(m.end(), m.start() + 1)) {
+            for (int q = 0; findV6(m, s, q); q = Math.max(m.end(), m.start() + 1)) {
                 int end = m.end();
                 while (end > m.start()
                         && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == ':' && !s.startsWith("::", end - 2))) {
@@ -62,6 +58,54 @@ final class IpRecognizer implements Recognizer {
                 }
                 out.add(item(t, m.start(), spanEnd));
             }
+        }
+    }
+
+    /**
+     * Whether an IPv4 match may start at digit {@code p}: every one starts with one to three digits, a dot and a
+     * digit.
+     */
+    private static boolean dottedOctetAt(String s, int p) {
+        int n = s.length();
+        int i = p;
+        while (i < n && i - p < 4 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i - p <= 3 && i + 1 < n && s.charAt(i) == '.' && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '9';
+    }
+
+    /**
+     * The next IPv6 candidate from {@code from}, as {@code find()} would report it. A match starts with at most four
+     * hex digits and then a colon (its look-ahead), so only such positions get an attempt.
+     */
+    private static boolean findV6(Matcher m, String s, int from) {
+        int n = s.length();
+        // A start has a colon at most four chars after it: only positions up to four before a colon are tried.
+        int p = from;
+        for (int colon = s.indexOf(':', from); colon >= 0; colon = s.indexOf(':', colon + 1)) {
+            for (p = Math.max(p, colon - 4); p <= colon; p++) {
+                if (mayStartV6(m, s, p, n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayStartV6(Matcher m, String s, int p, int n) {
+        {
+            if (V6_STARTS != null && !V6_STARTS.mayStart(s, p)) {
+                return false;
+            }
+            int i = p;
+            while (i < n && i - p < 5 && Character.digit(s.charAt(i), 16) >= 0 && s.charAt(i) < 128) {
+                i++;
+            }
+            if (i - p > 4 || i >= n || s.charAt(i) != ':') {
+                return false;
+            }
+            m.region(p, n);
+            return m.lookingAt();
         }
     }
 

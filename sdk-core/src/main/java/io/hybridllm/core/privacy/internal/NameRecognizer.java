@@ -163,22 +163,10 @@ final class NameRecognizer implements Recognizer {
         if (cues.isEmpty()) {
             return;
         }
+        boolean[] cued = cuedWords(t, words, cues);
         for (int i = 0; i < words.size(); i++) {
             Words.Word w = words.get(i);
-            if (w.capitalized() || w.allCaps() || Gazetteers.NOT_NAMES.contains(w.lower())) {
-                continue;
-            }
-            int gapStart = i > 0 ? words.get(i - 1).end() : 0;
-            boolean cue = false;
-            char[] l = t.lower();
-            for (String c : cues) {
-                int from = w.start() - c.length();
-                if (from >= 0 && from >= gapStart - c.length() && ScanText.indexOf(l, c, from, w.start()) == from) {
-                    cue = true;
-                    break;
-                }
-            }
-            if (!cue) {
+            if (!cued[i] || w.capitalized() || w.allCaps() || Gazetteers.NOT_NAMES.contains(w.lower())) {
                 continue;
             }
             int end = w.end();
@@ -193,6 +181,32 @@ final class NameRecognizer implements Recognizer {
             out.add(PrivacyItem.of("PERSON", PiiClass.PERSON, w.start(), end, 0.75, "name-cue"));
             i = j - 1;
         }
+    }
+
+    /**
+     * Which words a cue ends right before, with the cue starting no earlier than its own length before the end of
+     * the previous word: found from the cues' occurrences instead of trying every cue at every word.
+     */
+    private static boolean[] cuedWords(ScanText t, List<Words.Word> words, List<String> cues) {
+        boolean[] cued = new boolean[words.size()];
+        int[] starts = new int[words.size()];
+        for (int k = 0; k < starts.length; k++) {
+            starts[k] = words.get(k).start();
+        }
+        String l = t.lowerString();
+        for (String c : cues) {
+            for (int at = l.indexOf(c); at >= 0; at = l.indexOf(c, at + 1)) {
+                int k = java.util.Arrays.binarySearch(starts, at + c.length());
+                if (k < 0) {
+                    continue;
+                }
+                int gapStart = k > 0 ? words.get(k - 1).end() : 0;
+                if (at >= gapStart - c.length()) {
+                    cued[k] = true;
+                }
+            }
+        }
+        return cued;
     }
 
     private static boolean isInitialStart(List<Words.Word> words, int i, String s) {

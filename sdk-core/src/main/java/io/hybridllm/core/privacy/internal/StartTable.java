@@ -21,9 +21,24 @@ final class StartTable {
     /** {@code after[prev * 128 + c]}: a match may start with c right after prev. */
     private final boolean[] after;
 
+    /** No match starts right after an ASCII letter or digit: only {@link ScanText#tokenStarts()} need a look. */
+    final boolean tokenStartsOnly;
+
     private StartTable(boolean[] first, boolean[] after) {
         this.first = first;
         this.after = after;
+        boolean onlyTokenStarts = after.length > 0;
+        for (int prev = 0; prev < ASCII && onlyTokenStarts; prev++) {
+            if (ScanText.asciiAlnum((char) prev)) {
+                for (int c = 0; c < ASCII; c++) {
+                    if (after[prev * ASCII + c]) {
+                        onlyTokenStarts = false;
+                        break;
+                    }
+                }
+            }
+        }
+        this.tokenStartsOnly = onlyTokenStarts;
     }
 
     /**
@@ -104,12 +119,39 @@ final class StartTable {
      * allows a start (every position when it is null). Returns whether one was found; {@code m} then holds it.
      */
     static boolean find(Matcher m, StartTable table, String s, int from, int to) {
+        return find(m, table, null, s, from, to);
+    }
+
+    /**
+     * As {@link #find(Matcher, StartTable, String, int, int)}, also skipping starts {@code facts} rule out, and
+     * trying only the token starts of {@code t} when the table allows no other.
+     */
+    static boolean find(Matcher m, StartTable table, RegexFacts facts, ScanText t, int from, int to) {
+        if (table == null || !table.tokenStartsOnly) {
+            return find(m, table, facts, t.text, from, to);
+        }
+        String s = t.text;
+        int[] tokens = t.tokenStarts();
+        for (int k = ScanText.firstAtLeast(tokens, from); k < tokens.length && tokens[k] < to; k++) {
+            int p = tokens[k];
+            if (table.mayStart(s, p) && (facts == null || facts.mayStartAt(s, p, to))) {
+                m.region(p, to);
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** As {@link #find(Matcher, StartTable, String, int, int)}, also skipping starts {@code facts} rule out. */
+    static boolean find(Matcher m, StartTable table, RegexFacts facts, String s, int from, int to) {
         if (table == null) {
             m.region(from, to);
             return m.find();
         }
         for (int p = from; p < to; p++) {
-            if (table.mayStart(s, p)) {
+            if (table.mayStart(s, p) && (facts == null || facts.mayStartAt(s, p, to))) {
                 m.region(p, to);
                 if (m.lookingAt()) {
                     return true;

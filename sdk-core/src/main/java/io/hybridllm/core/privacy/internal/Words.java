@@ -11,7 +11,7 @@ final class Words {
     record Word(int start, int end, String lower, boolean capitalized, boolean allCaps) {}
 
     static List<Word> of(String s) {
-        List<Word> out = new ArrayList<>();
+        List<Word> out = new ArrayList<>(Math.max(10, s.length() / 6));
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -20,23 +20,84 @@ final class Words {
                 continue;
             }
             int start = i;
+            boolean ascii = true;
+            int uppers = 0;
+            int lowers = 0;
             while (i < n) {
                 char c = s.charAt(i);
+                if (c < 128) {
+                    if (c >= 'a' && c <= 'z') {
+                        lowers++;
+                        i++;
+                        continue;
+                    }
+                    if (c >= 'A' && c <= 'Z') {
+                        uppers++;
+                        i++;
+                        continue;
+                    }
+                }
                 if (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+                    ascii &= c < 128;
                     i++;
                 } else if ((c == '\'' || c == '’' || c == '-') && i + 1 < n && Character.isLetter(s.charAt(i + 1))) {
+                    ascii &= c < 128;
                     i++;
                 } else {
                     break;
                 }
             }
+            if (ascii) {
+                // ASCII letters, apostrophes and hyphens: case tests and lower-casing without the general paths.
+                int len = i - start;
+                boolean cap = s.charAt(start) <= 'Z';
+                boolean allCaps = cap && len > 1 && lowers == 0;
+                boolean capitalized = cap && (len == 1 || !allCaps);
+                String lower;
+                if (uppers == 0) {
+                    lower = s.substring(start, i);
+                } else {
+                    char[] l = new char[len];
+                    for (int k = 0; k < len; k++) {
+                        char c = s.charAt(start + k);
+                        l[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                    }
+                    lower = new String(l);
+                }
+                out.add(new Word(start, i, lower, capitalized, allCaps));
+                continue;
+            }
             String w = s.substring(start, i);
             boolean cap = Character.isUpperCase(w.charAt(0));
             boolean allCaps = cap && w.length() > 1 && upperCase(w);
             boolean capitalized = cap && (w.length() == 1 || !allCaps);
-            out.add(new Word(start, i, w.toLowerCase(Locale.ROOT), capitalized, allCaps));
+            out.add(new Word(start, i, lower(w), capitalized, allCaps));
         }
         return out;
+    }
+
+    /** {@code w.toLowerCase(Locale.ROOT)}, without the general path for ASCII words. */
+    static String lower(String w) {
+        int n = w.length();
+        int firstUpper = -1;
+        for (int k = 0; k < n; k++) {
+            char c = w.charAt(k);
+            if (c >= 128) {
+                return w.toLowerCase(Locale.ROOT);
+            }
+            if (firstUpper < 0 && c >= 'A' && c <= 'Z') {
+                firstUpper = k;
+            }
+        }
+        if (firstUpper < 0) {
+            return w;
+        }
+        char[] l = new char[n];
+        for (int k = 0; k < n; k++) {
+            char c = w.charAt(k);
+            l[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return new String(l);
     }
 
     /** Whether upper-casing leaves {@code w} unchanged; ASCII words are checked without building a copy. */

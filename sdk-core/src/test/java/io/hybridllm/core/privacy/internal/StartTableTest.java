@@ -24,7 +24,9 @@ class StartTableTest {
             "(?iu)k\\d",
             "a(?=b)b",
             "(?<![0-9A-Za-z:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:.]{2,45}",
-            "(\\d)[ .]\\1");
+            "(\\d)[ .]\\1",
+            "é\\d",
+            "(?<![a-z])[ß-ÿ]?\\d");
 
     @Test
     void anchoredScanFindsTheSameMatchesAsFindForBuiltInAndTrickyPatterns() {
@@ -59,6 +61,18 @@ class StartTableTest {
                 tables++;
             }
             for (String text : texts) {
+                if (table != null && table.tokenStartsOnly) {
+                    List<Integer> tokenStarts = new ArrayList<>();
+                    for (int q : new ScanText(text).tokenStarts()) {
+                        tokenStarts.add(q);
+                    }
+                    Matcher all = p.matcher(text);
+                    while (all.find()) {
+                        assertThat(tokenStarts)
+                                .as("%s at %d in %s", p, all.start(), text)
+                                .contains(all.start());
+                    }
+                }
                 int from = Math.min(text.length(), 3);
                 assertThat(anchored(p, table, text, from, text.length()))
                         .as("%s on %s", p, text)
