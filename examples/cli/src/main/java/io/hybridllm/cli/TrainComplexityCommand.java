@@ -65,11 +65,12 @@ final class TrainComplexityCommand implements Callable<Integer> {
 
     @Option(
             names = "--embedding-tokens",
-            defaultValue = "64",
+            defaultValue = "48",
             paramLabel = "N",
             description = "Word pieces of each prompt the embedding layer reads, [CLS] and [SEP] included; its cost"
-                    + " is about proportional. 0 = the tokenizer's own truncation, 128. Default 64, as the committed"
-                    + " head (cross-validated APGR within 0.01 of 128 at half the cost). Recorded in the head file.")
+                    + " is about proportional. 0 = the tokenizer's own truncation, 128. Default 48, as the committed"
+                    + " head (cross-validated APGR within noise of 128 at about 40% of the cost). Recorded in the"
+                    + " head file.")
     int embeddingTokens;
 
     @Override
