@@ -2,6 +2,7 @@ package io.hybridllm.core.complexity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hybridllm.core.ChatRequest;
 import io.hybridllm.core.complexity.internal.ComplexityModel;
 import io.hybridllm.core.complexity.internal.ComplexityTrainer;
 import io.hybridllm.core.complexity.internal.LabelledPrompt;
@@ -90,6 +91,75 @@ class ComplexityTrainerTest {
             }
         }
         assertThat(math.weight(PromptFeatures.NAMES.indexOf("fractions"))).isPositive();
+    }
+
+    private static LabelledPrompt correctness(String prompt, boolean strong, boolean weak, int i) {
+        String label = strong && !weak ? "needs_strong" : !strong && !weak ? "both_fail" : "weak_ok";
+        String json = "{\"prompt\":\"" + prompt + "\",\"source\":\"synthetic\",\"label\":\"" + label
+                + "\",\"strong_correct\":" + strong + ",\"weak_correct\":" + weak + "}";
+        return LabelledPrompt.of(MiniJson.parse(json), "synthetic", "line" + i);
+    }
+
+    @Test
+    void gainTarget_mapsTheStrongModelsQualityGainOntoZeroToOne() {
+        assertThat(ComplexityTrainer.gainTarget(correctness("a", true, false, 0)))
+                .isEqualTo(1);
+        assertThat(ComplexityTrainer.gainTarget(correctness("a", true, true, 0)))
+                .isEqualTo(0.5);
+        assertThat(ComplexityTrainer.gainTarget(correctness("a", false, false, 0)))
+                .isEqualTo(0.5);
+        assertThat(ComplexityTrainer.gainTarget(correctness("a", false, true, 0)))
+                .isEqualTo(0);
+        LabelledPrompt judged = LabelledPrompt.of(
+                MiniJson.parse(
+                        "{\"prompt\":\"a\",\"strong_score\":10.0,\"weak_score\":1.0,\"label\":\"needs_strong\"}"),
+                "s",
+                "1");
+        assertThat(ComplexityTrainer.gainTarget(judged)).isEqualTo(1);
+    }
+
+    @Test
+    void fit_ranksWeakOnlyRightPromptsBelowBothRight_andNeedsStrongAbove() {
+        // Three kinds of prompt, told apart by one word of equal length: mostly only the strong model right
+        // (outcome 0), mostly both right (1), mostly only the weak one right (2); one outcome in four is random.
+        List<LabelledPrompt> data = new ArrayList<>();
+        Random rnd = new Random(4);
+        for (int i = 0; i < 300; i++) {
+            String topic = TOPICS[i % TOPICS.length];
+            int kind = i % 3;
+            String word = kind == 0 ? "tensor" : kind == 1 ? "window" : "jigsaw";
+            int outcome = rnd.nextInt(4) == 0 ? rnd.nextInt(3) : kind;
+            data.add(correctness(
+                    "Tell me about " + topic + " and the " + word + " number " + i, outcome != 2, outcome != 0, i));
+        }
+        LearnedComplexityScorer scorer = new LearnedComplexityScorer(new ComplexityTrainer(quick()).fit(data));
+        double needsStrong = scorer.logit(ChatRequest.ofUserMessage("Tell me about music and the tensor number 1000"));
+        double bothRight = scorer.logit(ChatRequest.ofUserMessage("Tell me about music and the window number 1000"));
+        double weakOnly = scorer.logit(ChatRequest.ofUserMessage("Tell me about music and the jigsaw number 1000"));
+        assertThat(needsStrong).isGreaterThan(bothRight);
+        assertThat(bothRight).isGreaterThan(weakOnly);
+    }
+
+    @Test
+    void fit_scoreIsCalibratedToTheShareOfNeedsStrong() {
+        // A third of the prompts need the strong model: the mean in-sample probability lands on that share.
+        List<LabelledPrompt> data = new ArrayList<>();
+        Random rnd = new Random(5);
+        for (int i = 0; i < 300; i++) {
+            boolean hard = rnd.nextInt(3) == 0;
+            boolean tensor = hard ? rnd.nextInt(4) != 0 : rnd.nextInt(4) == 0;
+            String prompt = "Tell me about " + TOPICS[i % TOPICS.length]
+                    + (tensor ? " and the tensor" : " and the weekend") + " number " + i;
+            data.add(correctness(prompt, true, !hard, i));
+        }
+        LearnedComplexityScorer scorer = new LearnedComplexityScorer(new ComplexityTrainer(quick()).fit(data));
+        double meanScore = 0;
+        double share = 0;
+        for (LabelledPrompt p : data) {
+            meanScore += scorer.score(p.request()).score() / data.size();
+            share += (LabelledPrompt.NEEDS_STRONG.equals(p.label()) ? 1.0 : 0) / data.size();
+        }
+        assertThat(meanScore).isCloseTo(share, org.assertj.core.api.Assertions.within(0.02));
     }
 
     @Test

@@ -57,7 +57,8 @@ public final class EmbeddingComplexityScorer implements ComplexityScorer, AutoCl
         } catch (IOException e) {
             throw new ConfigurationException("cannot read " + DEFAULT_HEAD, e);
         }
-        return new EmbeddingComplexityScorer(LearnedComplexityScorer.defaults(), head, SentenceEmbedder.open());
+        return new EmbeddingComplexityScorer(
+                LearnedComplexityScorer.defaults(), head, SentenceEmbedder.open(head.tokens()));
     }
 
     /**
@@ -74,12 +75,20 @@ public final class EmbeddingComplexityScorer implements ComplexityScorer, AutoCl
             throw new ConfigurationException("cannot read embedding head " + headFile, e);
         }
         return new EmbeddingComplexityScorer(
-                LearnedComplexityScorer.fromFile(featuresModel), head, SentenceEmbedder.open());
+                LearnedComplexityScorer.fromFile(featuresModel), head, SentenceEmbedder.open(head.tokens()));
     }
 
-    /** Combines a features scorer, a head and an open embedder (closed with this scorer). */
+    /**
+     * Combines a features scorer, a head and an open embedder (closed with this scorer).
+     *
+     * @throws IllegalArgumentException if the embedder's word-piece budget is not the one the head was fitted with
+     */
     public static EmbeddingComplexityScorer of(
             LearnedComplexityScorer features, EmbeddingHead head, SentenceEmbedder embedder) {
+        if (head.tokens() != 0 && head.tokens() != embedder.maxTokens()) {
+            throw new IllegalArgumentException("the head was fitted on " + head.tokens()
+                    + "-token embeddings, the embedder makes " + embedder.maxTokens());
+        }
         return new EmbeddingComplexityScorer(
                 Objects.requireNonNull(features, "features == null"),
                 Objects.requireNonNull(head, "head == null"),

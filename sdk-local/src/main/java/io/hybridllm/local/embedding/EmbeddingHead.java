@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * <pre>
  * # comment
  * format 1
+ * tokens 64     (optional: the embedder's word-piece budget the head was fitted with; absent: 128)
  * bias -0.12
  * weights 0.01 -0.3 ... (384 numbers)
  * </pre>
@@ -25,13 +26,23 @@ import java.util.TreeMap;
 public final class EmbeddingHead {
     private final double bias;
     private final double[] weights;
+    private final int tokens;
 
-    EmbeddingHead(double bias, double[] weights) {
+    EmbeddingHead(double bias, double[] weights, int tokens) {
         if (weights.length != SentenceEmbedder.DIMENSIONS) {
             throw new IllegalArgumentException("expected " + SentenceEmbedder.DIMENSIONS + " weights");
         }
         this.bias = bias;
         this.weights = weights.clone();
+        this.tokens = tokens;
+    }
+
+    /**
+     * The word-piece budget of the embeddings this head was fitted on ({@link SentenceEmbedder#open(int)}); 0 means
+     * the tokenizer's own (128).
+     */
+    public int tokens() {
+        return tokens;
     }
 
     /** The correction (in logit units) for an embedding. */
@@ -51,6 +62,14 @@ public final class EmbeddingHead {
      * @param offsets the features-only logit of each prompt
      */
     public static EmbeddingHead fit(List<LabelledPrompt> prompts, float[][] embeddings, double[] offsets) {
+        return fit(prompts, embeddings, offsets, 0);
+    }
+
+    /**
+     * As {@link #fit(List, float[][], double[])}, for embeddings made by {@link SentenceEmbedder#open(int)} with
+     * {@code tokens}; the head records it so the scorer embeds the same way.
+     */
+    public static EmbeddingHead fit(List<LabelledPrompt> prompts, float[][] embeddings, double[] offsets, int tokens) {
         int n = prompts.size();
         int d = SentenceEmbedder.DIMENSIONS;
         double l2 = 1e-3;
@@ -101,7 +120,7 @@ public final class EmbeddingHead {
         for (int k = 0; k < d; k++) {
             weights[k] = round(th[k]);
         }
-        return new EmbeddingHead(round(th[d]), weights);
+        return new EmbeddingHead(round(th[d]), weights, tokens);
     }
 
     /** The text form {@link #parse} reads. */
@@ -110,7 +129,11 @@ public final class EmbeddingHead {
         for (String h : header.split("\n")) {
             sb.append("# ").append(h).append('\n');
         }
-        sb.append("format 1\nbias ").append(fmt(bias)).append("\nweights");
+        sb.append("format 1\n");
+        if (tokens != 0) {
+            sb.append("tokens ").append(tokens).append('\n');
+        }
+        sb.append("bias ").append(fmt(bias)).append("\nweights");
         for (double v : weights) {
             sb.append(' ').append(fmt(v));
         }
@@ -122,6 +145,7 @@ public final class EmbeddingHead {
         double bias = Double.NaN;
         double[] weights = null;
         boolean format = false;
+        int tokens = 0;
         try (BufferedReader r = new BufferedReader(in)) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -134,6 +158,7 @@ public final class EmbeddingHead {
                     switch (f[0]) {
                         case "format" -> format = f.length == 2 && f[1].equals("1");
                         case "bias" -> bias = Double.parseDouble(f[1]);
+                        case "tokens" -> tokens = Integer.parseInt(f[1]);
                         case "weights" -> {
                             weights = new double[f.length - 1];
                             for (int i = 1; i < f.length; i++) {
@@ -153,7 +178,10 @@ public final class EmbeddingHead {
             throw new ConfigurationException(
                     origin + ": not an embedding head (format 1, bias, " + SentenceEmbedder.DIMENSIONS + " weights)");
         }
-        return new EmbeddingHead(bias, weights);
+        if (tokens != 0 && (tokens < 8 || tokens > 512)) {
+            throw new ConfigurationException(origin + ": tokens must be 8..512: " + tokens);
+        }
+        return new EmbeddingHead(bias, weights, tokens);
     }
 
     private static double round(double v) {

@@ -56,17 +56,30 @@ final class WordPieceTokenizer {
         return i;
     }
 
+    /** The truncation length the tokenizer file declares (128 for all-MiniLM-L6-v2's). */
+    int maxTokens() {
+        return maxTokens;
+    }
+
     /** Token ids of {@code text} with {@code [CLS]} and {@code [SEP]}, at most {@code maxTokens} long. */
     long[] encode(String text) {
+        return encode(text, maxTokens);
+    }
+
+    /** Token ids of {@code text} with {@code [CLS]} and {@code [SEP]}, at most {@code limit} long. */
+    long[] encode(String text, int limit) {
+        if (limit < 2) {
+            throw new IllegalArgumentException("limit must be >= 2: " + limit);
+        }
         List<Integer> ids = new ArrayList<>();
         ids.add(cls);
         for (String word : basicTokens(text)) {
-            if (ids.size() >= maxTokens - 1) {
+            if (ids.size() >= limit - 1) {
                 break;
             }
             wordPiece(word, ids);
         }
-        while (ids.size() > maxTokens - 1) {
+        while (ids.size() > limit - 1) {
             ids.remove(ids.size() - 1);
         }
         ids.add(sep);

@@ -90,4 +90,49 @@ class EmbeddingLayerTest {
             assertThat(a.score()).isBetween(0.0, 1.0).isCloseTo(1 / (1 + Math.exp(-logit)), within(1e-9));
         }
     }
+
+    @Test
+    void smallerTokenBudget_sameEmbeddingForShortTexts_differentForLongOnes() {
+        String shortText = "Prove that there are infinitely many primes.";
+        String longText = (shortText + " Then explain the argument to a child, step by step. ").repeat(10);
+        try (SentenceEmbedder small = SentenceEmbedder.open(32)) {
+            assertThat(small.maxTokens()).isEqualTo(32);
+            assertThat(embedder.maxTokens()).isEqualTo(128);
+            float[] a = small.embed(shortText);
+            float[] b = embedder.embed(shortText);
+            for (int d = 0; d < SentenceEmbedder.DIMENSIONS; d++) {
+                assertThat(a[d]).isCloseTo(b[d], within(1e-5f));
+            }
+            assertThat(dot(small.embed(longText), embedder.embed(longText))).isLessThan(0.9999);
+        }
+    }
+
+    @Test
+    void open_rejectsATokenBudgetOutsideTheModelsPositions() {
+        assertThatThrownBy(() -> SentenceEmbedder.open(4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SentenceEmbedder.open(513)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void head_recordsItsTokenBudget_andTheScorerRefusesAnEmbedderWithAnother() {
+        List<LabelledPrompt> prompts = new ArrayList<>();
+        float[][] e = new float[4][SentenceEmbedder.DIMENSIONS];
+        for (int i = 0; i < 4; i++) {
+            prompts.add(LabelledPrompt.of(
+                    MiniJson.parse("{\"prompt\":\"p" + i + "\",\"label\":\"" + (i % 2 == 0 ? "needs_strong" : "weak_ok")
+                            + "\"}"),
+                    "s",
+                    "l" + i));
+            e[i][0] = i % 2 == 0 ? 1 : -1;
+        }
+        EmbeddingHead head = EmbeddingHead.fit(prompts, e, new double[4], 32);
+        EmbeddingHead reloaded = EmbeddingHead.parse(new StringReader(head.write("test")), "test");
+        assertThat(reloaded.tokens()).isEqualTo(32);
+        assertThatThrownBy(() -> EmbeddingComplexityScorer.of(LearnedComplexityScorer.defaults(), reloaded, embedder))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32");
+        assertThatThrownBy(() ->
+                        EmbeddingHead.parse(new StringReader(head.write("t").replace("tokens 32", "tokens 3")), "t"))
+                .isInstanceOf(ConfigurationException.class);
+    }
 }

@@ -28,4 +28,12 @@ class WordPieceTokenizerTest {
     void encode_longInput_isTruncatedButKeepsSep() {
         assertThat(tiny(4).encode("unaffable hello hello")).containsExactly(1, 3, 4, 2);
     }
+
+    @Test
+    void encode_withSmallerLimit_keepsThatManyPiecesIncludingClsAndSep() {
+        WordPieceTokenizer t = tiny(128);
+        assertThat(t.maxTokens()).isEqualTo(128);
+        assertThat(t.encode("unaffable hello hello", 5)).containsExactly(1, 3, 4, 5, 2);
+        assertThat(t.encode("hello", 5)).containsExactly(1, 6, 2);
+    }
 }

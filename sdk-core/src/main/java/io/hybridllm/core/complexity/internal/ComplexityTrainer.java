@@ -8,12 +8,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Fits the {@link ComplexityModel}: per prompt family ({@link PromptFeatures#SEGMENTS}), an L2-regularised logistic
- * regression of {@code needs_strong} (1) against {@code weak_ok} and {@code both_fail} (0: routing those buys
- * nothing) on the centred and scaled {@link
- * PromptFeatures} and the presence of vocabulary terms. Full-batch Adam with a fixed number of steps, single-threaded
- * and in a fixed order: the same data and options give the same weights, bit for bit. Each source (data set) is
- * weighted in proportion to the square root of its size, so one large set does not drown the small ones.
+ * Fits the {@link ComplexityModel}, per prompt family ({@link PromptFeatures#SEGMENTS}), in two steps on the centred
+ * and scaled {@link PromptFeatures} and the presence of vocabulary terms:
+ *
+ * <ol>
+ *   <li>Ranking: an L2-regularised logistic regression with soft targets, the quality the strong model gains over
+ *       the weak one mapped to [0, 1] ({@link #gainTarget}): 1 when only the strong model gets it right, 0.5 when
+ *       both or neither do, 0 when only the weak one does (judge scores: {@code 0.5 + (strong - weak) / 18}). Its
+ *       logit orders prompts by expected gain, which is what routing quality (APGR) rewards; a plain {@code
+ *       needs_strong} classifier cannot tell "both right" from "weak right, strong wrong".
+ *   <li>Calibration: one scale and offset of that logit ({@code a > 0}, so the order stays) fitted by logistic
+ *       regression of {@code needs_strong} (1) against {@code weak_ok} and {@code both_fail} (0), and folded into
+ *       the weights: the score stays a probability that the small model falls short.
+ * </ol>
+ *
+ * Full-batch Adam with a fixed number of steps, then Newton steps for the calibration, single-threaded and in a
+ * fixed order: the same data and options give the same weights, bit for bit. Each source (data set) is weighted in
+ * proportion to the square root of its size, so one large set does not drown the small ones.
  */
 public final class ComplexityTrainer {
     /** Training options; {@link #defaults()} are the ones the committed weights were trained with. */
@@ -81,8 +92,26 @@ public final class ComplexityTrainer {
         this.options = options;
     }
 
-    /** A prompt with its features computed once. */
-    private record Row(double[] x, String[] terms, double y, double weight, int segment) {}
+    /**
+     * A prompt with its features computed once.
+     *
+     * @param y the ranking target ({@link #gainTarget})
+     * @param needsStrong 1 for {@code needs_strong}, else 0: the calibration target
+     */
+    private record Row(double[] x, String[] terms, double y, double needsStrong, double weight, int segment) {}
+
+    /**
+     * The quality the strong model gains over the weak one on this prompt, mapped to [0, 1]: {@code 0.5 + (strong -
+     * weak) / (2 * range)}, where range is 9 for judge scores (1-10) and 1 for correctness, preferences and labels.
+     */
+    public static double gainTarget(LabelledPrompt p) {
+        if (!p.hasOutcome()) {
+            return LabelledPrompt.NEEDS_STRONG.equals(p.label()) ? 1 : 0.5;
+        }
+        double range = "judge_score".equals(p.qualityKind()) ? 9 : 1;
+        double y = 0.5 + (p.strongQuality() - p.weakQuality()) / (2 * range);
+        return Math.max(0, Math.min(1, y));
+    }
 
     /** Only records with a trainable label are used. */
     public static List<LabelledPrompt> trainable(List<LabelledPrompt> all) {
@@ -164,10 +193,54 @@ public final class ComplexityTrainer {
             List<String> terms = new ArrayList<>();
             PromptFeatures.extract(p.request(), x, terms::add);
             String[] t = terms.stream().distinct().sorted().toArray(String[]::new);
-            double y = LabelledPrompt.NEEDS_STRONG.equals(p.label()) ? 1 : 0;
-            rows.add(new Row(x, t, y, 1 / Math.sqrt(perSource.get(p.source())), PromptFeatures.segment(x)));
+            double needsStrong = LabelledPrompt.NEEDS_STRONG.equals(p.label()) ? 1 : 0;
+            rows.add(new Row(
+                    x,
+                    t,
+                    gainTarget(p),
+                    needsStrong,
+                    1 / Math.sqrt(perSource.get(p.source())),
+                    PromptFeatures.segment(x)));
         }
         return rows;
+    }
+
+    /**
+     * Weighted logistic regression of {@code needsStrong} on {@code u} with an intercept, by a fixed number of Newton
+     * steps of at most 1 in each parameter: {@code {a, b}}, with {@code a} kept positive so the order of {@code u} is
+     * preserved. A small pull towards {@code a = 1, b = 0} keeps separable data (a family the ranking model already
+     * splits perfectly) from blowing the logit up.
+     */
+    private static double[] calibrate(List<Row> rows, double[] u, double wsum) {
+        double prior = 1e-4;
+        double a = 1;
+        double b = 0;
+        for (int iter = 0; iter < 50; iter++) {
+            double ga = prior * (a - 1);
+            double gb = prior * b;
+            double haa = prior;
+            double hab = 0;
+            double hbb = prior;
+            for (int i = 0; i < u.length; i++) {
+                double wi = rows.get(i).weight() / wsum;
+                double pr = LearnedComplexityScorer.sigmoid(a * u[i] + b);
+                double e = (pr - rows.get(i).needsStrong()) * wi;
+                double h = pr * (1 - pr) * wi;
+                ga += e * u[i];
+                gb += e;
+                haa += h * u[i] * u[i];
+                hab += h * u[i];
+                hbb += h;
+            }
+            double det = haa * hbb - hab * hab;
+            if (!(det > 1e-18)) {
+                break;
+            }
+            a -= Math.max(-1, Math.min(1, (hbb * ga - hab * gb) / det));
+            b -= Math.max(-1, Math.min(1, (haa * gb - hab * ga) / det));
+            a = Math.max(1e-3, a);
+        }
+        return new double[] {a, b};
     }
 
     private ComplexityModel fitRows(List<Row> all) {
@@ -302,6 +375,22 @@ public final class ComplexityTrainer {
                 theta[q] -= lr * (m1[q] / c1) / (Math.sqrt(m2[q] / c2) + 1e-8);
             }
         }
+        // Calibration: needs_strong ~ sigmoid(a * u + b) on the ranking logit u, folded into the weights.
+        double[] u = new double[n];
+        for (int i = 0; i < n; i++) {
+            u[i] = theta[0];
+            for (int j = 0; j < d; j++) {
+                u[i] += theta[1 + j] * z[i][j];
+            }
+            for (int t : termIdx[i]) {
+                u[i] += theta[1 + d + t];
+            }
+        }
+        double[] ab = calibrate(rows, u, wsum);
+        for (int q = 0; q < p; q++) {
+            theta[q] *= ab[0];
+        }
+        theta[0] += ab[1];
         double[] w = new double[d];
         for (int j = 0; j < d; j++) {
             w[j] = ComplexityModel.round(theta[1 + j]);
