@@ -3,6 +3,7 @@ package io.hybridllm.local.embedding;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.hybridllm.local.internal.BertChars;
 import java.io.Reader;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -126,7 +127,7 @@ final class WordPieceTokenizer {
             if (c == 0 || c == 0xfffd || (Character.isISOControl(c) && !Character.isWhitespace(c))) {
                 continue;
             }
-            if (isCjk(c)) {
+            if (BertChars.isCjk(c)) {
                 clean.append(' ').append(c).append(' ');
             } else {
                 clean.append(Character.isWhitespace(c) ? ' ' : c);
@@ -143,7 +144,7 @@ final class WordPieceTokenizer {
             }
             if (c == ' ') {
                 flush(word, out);
-            } else if (isPunctuation(c)) {
+            } else if (BertChars.isPunctuation(c)) {
                 flush(word, out);
                 out.add(String.valueOf(c));
             } else {
@@ -159,23 +160,5 @@ final class WordPieceTokenizer {
             out.add(word.toString());
             word.setLength(0);
         }
-    }
-
-    private static boolean isPunctuation(char c) {
-        if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) {
-            return true;
-        }
-        int t = Character.getType(c);
-        return t == Character.CONNECTOR_PUNCTUATION
-                || t == Character.DASH_PUNCTUATION
-                || t == Character.START_PUNCTUATION
-                || t == Character.END_PUNCTUATION
-                || t == Character.INITIAL_QUOTE_PUNCTUATION
-                || t == Character.FINAL_QUOTE_PUNCTUATION
-                || t == Character.OTHER_PUNCTUATION;
-    }
-
-    private static boolean isCjk(char c) {
-        return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
     }
 }

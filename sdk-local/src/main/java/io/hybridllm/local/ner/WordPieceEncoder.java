@@ -3,6 +3,7 @@ package io.hybridllm.local.ner;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hybridllm.core.errors.ModelLoadException;
+import io.hybridllm.local.internal.BertChars;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -130,7 +131,7 @@ final class WordPieceEncoder implements TokenEncoder {
                 words = flush(word, wordStarts, wordEnds, words, out);
             } else if (cleanText && (cp == 0 || cp == 0xfffd || isControl(cp))) {
                 // removed, as BertNormalizer(clean_text) does
-            } else if ((splitCjk && isCjk(cp)) || isPunctuation(cp)) {
+            } else if ((splitCjk && BertChars.isCjk(cp)) || BertChars.isPunctuation(cp)) {
                 words = flush(word, wordStarts, wordEnds, words, out);
                 wordStarts = ensure(wordStarts, word.length() + 2);
                 wordEnds = ensure(wordEnds, word.length() + 2);
@@ -228,28 +229,5 @@ final class WordPieceEncoder implements TokenEncoder {
     private static boolean isControl(int cp) {
         int t = Character.getType(cp);
         return t == Character.CONTROL || t == Character.FORMAT;
-    }
-
-    private static boolean isPunctuation(int c) {
-        if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) {
-            return true;
-        }
-        int t = Character.getType(c);
-        return t == Character.CONNECTOR_PUNCTUATION
-                || t == Character.DASH_PUNCTUATION
-                || t == Character.START_PUNCTUATION
-                || t == Character.END_PUNCTUATION
-                || t == Character.INITIAL_QUOTE_PUNCTUATION
-                || t == Character.FINAL_QUOTE_PUNCTUATION
-                || t == Character.OTHER_PUNCTUATION;
-    }
-
-    private static boolean isCjk(int c) {
-        return (c >= 0x4E00 && c <= 0x9FFF)
-                || (c >= 0x3400 && c <= 0x4DBF)
-                || (c >= 0x20000 && c <= 0x2A6DF)
-                || (c >= 0x2A700 && c <= 0x2CEAF)
-                || (c >= 0xF900 && c <= 0xFAFF)
-                || (c >= 0x2F800 && c <= 0x2FA1F);
     }
 }
