@@ -11,6 +11,8 @@ import io.hybridllm.core.ChatMessage;
 import io.hybridllm.core.ChatRequest;
 import io.hybridllm.core.HybridClient;
 import io.hybridllm.core.Role;
+import io.hybridllm.core.complexity.ComplexityScorer;
+import io.hybridllm.core.complexity.ComplexityScorers;
 import io.hybridllm.core.complexity.FeatureContribution;
 import io.hybridllm.core.privacy.PrivacyItem;
 import io.hybridllm.core.privacy.PrivacyRule;
@@ -20,6 +22,7 @@ import io.hybridllm.core.scoring.CapabilityNeed;
 import io.hybridllm.core.scoring.RequestAssessment;
 import io.hybridllm.core.spi.BackendCapabilities;
 import io.hybridllm.core.spi.BackendHealth;
+import io.hybridllm.local.embedding.EmbeddingComplexityScorer;
 import io.hybridllm.local.ner.OnnxEntityTagger;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -88,6 +91,12 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--ner-model", paramLabel = "DIR", description = NerSupport.DESCRIPTION)
     Path nerModel;
 
+    @Option(
+            names = "--embeddings",
+            description = "Score complexity with the optional embedding layer (all-MiniLM-L6-v2 in process, a few"
+                    + " milliseconds a prompt) on top of the built-in features model.")
+    boolean embeddings;
+
     @Override
     public Integer call() throws IOException {
         if (file == null && prompts.isEmpty()) {
@@ -98,7 +107,8 @@ final class ScoreCommand implements Callable<Integer> {
         // stdout is not ours to close: wrap it, flush it, leave it open.
         Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
         try (OnnxEntityTagger tagger = NerSupport.open(nerModel);
-                HybridClient client = plannedClient(tagger)) {
+                EmbeddingComplexityScorer embedding = embeddings ? EmbeddingComplexityScorer.open() : null;
+                HybridClient client = plannedClient(tagger, embedding)) {
             for (String prompt : prompts) {
                 writeLine(out, score(client, null, ChatRequest.ofUserMessage(prompt)));
             }
@@ -239,10 +249,11 @@ final class ScoreCommand implements Callable<Integer> {
         return o;
     }
 
-    private HybridClient plannedClient(OnnxEntityTagger tagger) {
+    private HybridClient plannedClient(OnnxEntityTagger tagger, ComplexityScorer complexity) {
         BackendCapabilities localCaps =
                 BackendCapabilities.builder().contextWindow(localWindow).build();
         return HybridClient.builder()
+                .complexityScorer(complexity != null ? complexity : ComplexityScorers.defaults())
                 .localBackend(StandInBackend.planned(
                         "local:planned",
                         noLocal ? BackendHealth.unavailable("--no-local given") : BackendHealth.ready(),

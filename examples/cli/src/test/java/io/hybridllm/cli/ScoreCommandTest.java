@@ -6,6 +6,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.hybridllm.core.ChatRequest;
+import io.hybridllm.core.complexity.ComplexityScorers;
+import io.hybridllm.local.embedding.EmbeddingComplexityScorer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +46,27 @@ class ScoreCommandTest {
         assertThat(o.get("route").getAsString()).isIn("LOCAL", "REMOTE", "REMOTE_REDACTED", "REFUSED");
         assertThat(o.getAsJsonArray("reasons")).isNotEmpty();
         assertThat(o.has("id")).isFalse();
+    }
+
+    @Test
+    void score_embeddings_scoresComplexityWithTheEmbeddingLayer() {
+        String prompt = "Prove that there are infinitely many primes, then explain the proof to a child.";
+        double expected;
+        try (EmbeddingComplexityScorer scorer = EmbeddingComplexityScorer.open()) {
+            expected = scorer.score(ChatRequest.ofUserMessage(prompt)).score();
+        }
+        double featuresOnly = ComplexityScorers.defaults()
+                .score(ChatRequest.ofUserMessage(prompt))
+                .score();
+
+        CliRun withEmbeddings = CliRun.of("score", "--embeddings", prompt);
+        CliRun plain = CliRun.of("score", prompt);
+
+        assertThat(withEmbeddings.exitCode).isZero();
+        assertThat(lines(withEmbeddings.out).get(0).get("complexity").getAsDouble())
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(lines(plain.out).get(0).get("complexity").getAsDouble())
+                .isCloseTo(featuresOnly, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
