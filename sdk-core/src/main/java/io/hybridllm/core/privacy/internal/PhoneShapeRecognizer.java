@@ -17,9 +17,13 @@ import java.util.regex.Pattern;
  */
 final class PhoneShapeRecognizer implements Recognizer {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
-    private static final Pattern SHAPE =
+    static final Pattern SHAPE =
             Pattern.compile("(?<![\\w+.:/-])(?:\\+\\d{1,3}[ .-]?)?(?:\\(0?\\d{1,4}\\)[ .-]?|\\(0\\)[ ]?)?"
                     + "\\d{1,11}(?:[ .-]\\d{1,8}){0,5}(?:[ ]?(?:x|ext\\.?)[ ]?\\d{1,5})?(?![\\w]|[.-]\\d)");
+    /** Where a {@link #SHAPE} match may start, so that only those positions are tried (as {@code find()} would). */
+    static final StartTable SHAPE_STARTS = StartTable.of(SHAPE);
+
+    static final RegexFacts SHAPE_FACTS = RegexFacts.of(SHAPE);
     /** Dotted quads are IPv4 addresses or version numbers, never phone numbers. */
     private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){2,3}");
 
@@ -73,14 +77,14 @@ final class PhoneShapeRecognizer implements Recognizer {
         Map<String, Integer> verdicts = new HashMap<>();
         for (int k = 0; k < w.length; k += 3) {
             if (w[k + 2] >= 7) {
-                m.region(w[k], w[k + 1]);
-                scan(t, m, out, verdicts);
+                scan(t, m, w[k], w[k + 1], out, verdicts);
             }
         }
     }
 
-    private void scan(ScanText t, Matcher m, List<PrivacyItem> out, Map<String, Integer> verdicts) {
-        while (m.find()) {
+    private void scan(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out, Map<String, Integer> verdicts) {
+        // The matches of find() over [from, to): a match is never empty, so the next search starts at its end.
+        for (int q = from; StartTable.find(m, SHAPE_STARTS, SHAPE_FACTS, t, q, to); q = m.end()) {
             String v = m.group();
             int digits = 0;
             int groups = 1;
