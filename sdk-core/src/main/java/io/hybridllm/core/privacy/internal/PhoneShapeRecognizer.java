@@ -4,7 +4,9 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.hybridllm.core.privacy.PiiClass;
 import io.hybridllm.core.privacy.PrivacyItem;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,9 +17,13 @@ import java.util.regex.Pattern;
  */
 final class PhoneShapeRecognizer implements Recognizer {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
-    private static final Pattern SHAPE =
+    static final Pattern SHAPE =
             Pattern.compile("(?<![\\w+.:/-])(?:\\+\\d{1,3}[ .-]?)?(?:\\(0?\\d{1,4}\\)[ .-]?|\\(0\\)[ ]?)?"
                     + "\\d{1,11}(?:[ .-]\\d{1,8}){0,5}(?:[ ]?(?:x|ext\\.?)[ ]?\\d{1,5})?(?![\\w]|[.-]\\d)");
+    /** Where a {@link #SHAPE} match may start, so that only those positions are tried (as {@code find()} would). */
+    static final StartTable SHAPE_STARTS = StartTable.of(SHAPE);
+
+    static final RegexFacts SHAPE_FACTS = RegexFacts.of(SHAPE);
     /** Dotted quads are IPv4 addresses or version numbers, never phone numbers. */
     private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){2,3}");
 
@@ -45,6 +51,13 @@ final class PhoneShapeRecognizer implements Recognizer {
     private static final List<String> REGIONS =
             List.of("GB", "DE", "FR", "IT", "ES", "NL", "IN", "AU", "BR", "PH", "TR", "CN", "IL", "JP", "MX", "CA");
 
+    /** Per-scan verdicts on a candidate string: valid for the default region, another region, none, or not yet asked. */
+    private static final int DEFAULT_REGION = 0;
+
+    private static final int OTHER_REGION = 1;
+    private static final int NOWHERE = 2;
+    private static final int UNKNOWN_ELSEWHERE = 3;
+
     private final String region;
 
     PhoneShapeRecognizer(String region) {
@@ -59,16 +72,19 @@ final class PhoneShapeRecognizer implements Recognizer {
         Matcher m = SHAPE.matcher(t.text);
         m.useTransparentBounds(true).useAnchoringBounds(false);
         int[] w = t.digitWindows();
+        // Validation is a pure function of the candidate string: a number repeated in one text (a quoted
+        // conversation, a log) is validated once per scan.
+        Map<String, Integer> verdicts = new HashMap<>();
         for (int k = 0; k < w.length; k += 3) {
             if (w[k + 2] >= 7) {
-                m.region(w[k], w[k + 1]);
-                scan(t, m, out);
+                scan(t, m, w[k], w[k + 1], out, verdicts);
             }
         }
     }
 
-    private void scan(ScanText t, Matcher m, List<PrivacyItem> out) {
-        while (m.find()) {
+    private void scan(ScanText t, Matcher m, int from, int to, List<PrivacyItem> out, Map<String, Integer> verdicts) {
+        // The matches of find() over [from, to): a match is never empty, so the next search starts at its end.
+        for (int q = from; StartTable.find(m, SHAPE_STARTS, SHAPE_FACTS, t, q, to); q = m.end()) {
             String v = m.group();
             int digits = 0;
             int groups = 1;
@@ -95,7 +111,15 @@ final class PhoneShapeRecognizer implements Recognizer {
             if (bare && Checksums.sequentialRun(v, 9)) {
                 continue;
             }
-            if (validForDefaultRegion(v)) {
+            Integer known = verdicts.get(v);
+            int verdict;
+            if (known != null) {
+                verdict = known;
+            } else {
+                verdict = validForDefaultRegion(v) ? DEFAULT_REGION : UNKNOWN_ELSEWHERE;
+                verdicts.put(v, verdict);
+            }
+            if (verdict == DEFAULT_REGION) {
                 double s = context ? 0.95 : bare ? 0.45 : 0.75;
                 out.add(PrivacyItem.of("PHONE_NUMBER", PiiClass.CONTACT, m.start(), m.end(), s, "libphonenumber"));
                 continue;
@@ -105,7 +129,11 @@ final class PhoneShapeRecognizer implements Recognizer {
             if (!context && nanpGrouping(v)) {
                 continue;
             }
-            boolean valid = validSomewhere(v);
+            if (verdict == UNKNOWN_ELSEWHERE) {
+                verdict = validSomewhere(v) ? OTHER_REGION : NOWHERE;
+                verdicts.put(v, verdict);
+            }
+            boolean valid = verdict == OTHER_REGION;
             double score;
             if (valid) {
                 score = context ? 0.9 : strongShape ? 0.47 : 0.42;

@@ -8,7 +8,57 @@ import java.util.Locale;
 final class Words {
     private Words() {}
 
-    record Word(int start, int end, String lower, boolean capitalized, boolean allCaps) {}
+    /**
+     * A word of a text. Its lower-case form is built on first use: most words of a prompt are never looked up in a
+     * gazetteer (only capitalized ones and their neighbours are), so most words never allocate a string.
+     */
+    static final class Word {
+        private final String text;
+        private final int start;
+        private final int end;
+        private final boolean capitalized;
+        private final boolean allCaps;
+        private String lower;
+
+        Word(String text, int start, int end, boolean capitalized, boolean allCaps) {
+            this.text = text;
+            this.start = start;
+            this.end = end;
+            this.capitalized = capitalized;
+            this.allCaps = allCaps;
+        }
+
+        int start() {
+            return start;
+        }
+
+        int end() {
+            return end;
+        }
+
+        boolean capitalized() {
+            return capitalized;
+        }
+
+        boolean allCaps() {
+            return allCaps;
+        }
+
+        /** The word lower-cased with {@link Locale#ROOT}. */
+        String lower() {
+            String l = lower;
+            if (l == null) {
+                l = lowerOf(text, start, end);
+                lower = l;
+            }
+            return l;
+        }
+
+        @Override
+        public String toString() {
+            return "Word[" + start + ", " + end + ", " + lower() + "]";
+        }
+    }
 
     static List<Word> of(String s) {
         List<Word> out = new ArrayList<>(Math.max(10, s.length() / 6));
@@ -21,7 +71,6 @@ final class Words {
             }
             int start = i;
             boolean ascii = true;
-            int uppers = 0;
             int lowers = 0;
             while (i < n) {
                 char c = s.charAt(i);
@@ -32,7 +81,6 @@ final class Words {
                         continue;
                     }
                     if (c >= 'A' && c <= 'Z') {
-                        uppers++;
                         i++;
                         continue;
                     }
@@ -53,49 +101,37 @@ final class Words {
                 boolean cap = s.charAt(start) <= 'Z';
                 boolean allCaps = cap && len > 1 && lowers == 0;
                 boolean capitalized = cap && (len == 1 || !allCaps);
-                String lower;
-                if (uppers == 0) {
-                    lower = s.substring(start, i);
-                } else {
-                    char[] l = new char[len];
-                    for (int k = 0; k < len; k++) {
-                        char c = s.charAt(start + k);
-                        l[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-                    }
-                    lower = new String(l);
-                }
-                out.add(new Word(start, i, lower, capitalized, allCaps));
+                out.add(new Word(s, start, i, capitalized, allCaps));
                 continue;
             }
             String w = s.substring(start, i);
             boolean cap = Character.isUpperCase(w.charAt(0));
             boolean allCaps = cap && w.length() > 1 && upperCase(w);
             boolean capitalized = cap && (w.length() == 1 || !allCaps);
-            out.add(new Word(start, i, lower(w), capitalized, allCaps));
+            out.add(new Word(s, start, i, capitalized, allCaps));
         }
         return out;
     }
 
-    /** {@code w.toLowerCase(Locale.ROOT)}, without the general path for ASCII words. */
-    static String lower(String w) {
-        int n = w.length();
+    /** {@code s.substring(start, end).toLowerCase(Locale.ROOT)}, ASCII words without the general path. */
+    static String lowerOf(String s, int start, int end) {
         int firstUpper = -1;
-        for (int k = 0; k < n; k++) {
-            char c = w.charAt(k);
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
             if (c >= 128) {
-                return w.toLowerCase(Locale.ROOT);
+                return s.substring(start, end).toLowerCase(Locale.ROOT);
             }
             if (firstUpper < 0 && c >= 'A' && c <= 'Z') {
                 firstUpper = k;
             }
         }
         if (firstUpper < 0) {
-            return w;
+            return s.substring(start, end);
         }
-        char[] l = new char[n];
-        for (int k = 0; k < n; k++) {
-            char c = w.charAt(k);
-            l[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        char[] l = new char[end - start];
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            l[k - start] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
         return new String(l);
     }
