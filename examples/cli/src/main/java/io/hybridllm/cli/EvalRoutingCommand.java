@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "routing",
         mixinStandardHelpOptions = true,
-        description = "Evaluates the complexity scorer as a router on a labelled JSONL file: APGR, CPT(50%), CPT(80%)"
+        description = "Evaluates the complexity scorer as a router on a labelled JSONL file: APGR, CPT(50%%), CPT(80%%)"
                 + " and AUROC for the scorer and for the random and prompt-length baselines, as JSON.")
 final class EvalRoutingCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "JSONL prompts with outcomes (see docs/routing.md).")

@@ -69,7 +69,7 @@ final class TrainComplexityCommand implements Callable<Integer> {
             paramLabel = "N",
             description = "Word pieces of each prompt the embedding layer reads, [CLS] and [SEP] included; its cost"
                     + " is about proportional. 0 = the tokenizer's own truncation, 128. Default 48, as the committed"
-                    + " head (cross-validated APGR within noise of 128 at about 40% of the cost). Recorded in the"
+                    + " head (cross-validated APGR within noise of 128 at about 40%% of the cost). Recorded in the"
                     + " head file.")
     int embeddingTokens;
 
