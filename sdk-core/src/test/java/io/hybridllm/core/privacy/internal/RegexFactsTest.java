@@ -50,17 +50,7 @@ class RegexFactsTest {
 
     @Test
     void everyMatchOfBuiltInTrickyAndRandomPatternsSatisfiesTheFacts() {
-        List<Pattern> patterns = new ArrayList<>();
-        for (Recognizer r : IdentifierRecognizers.all()) {
-            if (r instanceof PatternRunner p) {
-                patterns.add(p.pattern());
-            }
-        }
-        for (Recognizer r : SecretRecognizers.all()) {
-            if (r instanceof PatternRunner p) {
-                patterns.add(p.pattern());
-            }
-        }
+        List<Pattern> patterns = new ArrayList<>(BuiltInPatterns.all());
         int builtIn = patterns.size();
         for (String t : TRICKY) {
             patterns.add(Pattern.compile(t));

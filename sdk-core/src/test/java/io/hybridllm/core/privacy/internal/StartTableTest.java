@@ -30,17 +30,7 @@ class StartTableTest {
 
     @Test
     void anchoredScanFindsTheSameMatchesAsFindForBuiltInAndTrickyPatterns() {
-        List<Pattern> patterns = new ArrayList<>();
-        for (Recognizer r : IdentifierRecognizers.all()) {
-            if (r instanceof PatternRunner p) {
-                patterns.add(p.pattern());
-            }
-        }
-        for (Recognizer r : SecretRecognizers.all()) {
-            if (r instanceof PatternRunner p) {
-                patterns.add(p.pattern());
-            }
-        }
+        List<Pattern> patterns = new ArrayList<>(BuiltInPatterns.all());
         for (String t : TRICKY) {
             patterns.add(Pattern.compile(t));
         }
