@@ -107,39 +107,8 @@ final class PatternRunner implements Recognizer {
             }
         } else if (anchor != null) {
             StartTable starts = starts();
-            String s = t.text;
-            int n = s.length();
-            int p = 0;
-            if (starts != null && starts.tokenStartsOnly) {
-                for (int q : t.tokenStarts()) {
-                    if (q < p || !starts.mayStart(s, q) || !anchor.at(s, q) || f != null && !f.mayStartAt(s, q, n)) {
-                        continue;
-                    }
-                    Matcher mq = m.get();
-                    mq.region(q, n);
-                    if (mq.lookingAt()) {
-                        report(t, mq, out);
-                        p = Math.max(q + 1, mq.end());
-                    }
-                }
-                return m.matcher;
-            }
-            while (p < n) {
-                if (starts != null && !starts.mayStart(s, p)
-                        || !anchor.at(s, p)
-                        || f != null && !f.mayStartAt(s, p, n)) {
-                    p++;
-                    continue;
-                }
-                Matcher mp = m.get();
-                mp.region(p, n);
-                if (mp.lookingAt()) {
-                    report(t, mp, out);
-                    p = Math.max(p + 1, mp.end());
-                } else {
-                    p++;
-                }
-            }
+            int[] candidates = starts != null && starts.tokenStartsOnly ? t.tokenStarts() : null;
+            attemptAt(t, m, candidates, 0, t.text.length(), anchor, out);
         } else {
             run(t, m, 0, t.text.length(), out);
         }
@@ -212,23 +181,7 @@ final class PatternRunner implements Recognizer {
      * run instead of an attempt at every position.
      */
     private void runFromDigitStarts(ScanText t, Lazy lazy, int from, int to, List<PrivacyItem> out) {
-        StartTable starts = starts();
-        RegexFacts f = facts;
-        String s = t.text;
-        int[] runStarts = t.digitRunStarts();
-        int p = from;
-        for (int k = ScanText.firstAtLeast(runStarts, from); k < runStarts.length && runStarts[k] < to; k++) {
-            int q = runStarts[k];
-            if (q < p || !mayStart(starts, s, q) || f != null && !f.mayStartAt(s, q, to)) {
-                continue;
-            }
-            Matcher m = lazy.get();
-            m.region(q, to);
-            if (m.lookingAt()) {
-                report(t, m, out);
-                p = Math.max(q + 1, m.end());
-            }
-        }
+        attemptAt(t, lazy, t.digitRunStarts(), from, to, null, out);
     }
 
     /** The start table of the pattern, or null if it has none. */
@@ -255,7 +208,6 @@ final class PatternRunner implements Recognizer {
 
     private void run(ScanText t, Lazy lazy, int from, int to, List<PrivacyItem> out) {
         StartTable starts = starts();
-        RegexFacts f = facts;
         if (starts == null) {
             Matcher m = lazy.get();
             m.region(from, to);
@@ -264,60 +216,65 @@ final class PatternRunner implements Recognizer {
             }
             return;
         }
-        // The same matches as find(): attempts in order, skipping positions where no match can start.
+        attemptAt(t, lazy, starts.tokenStartsOnly ? t.tokenStarts() : null, from, to, null, out);
+    }
+
+    /**
+     * The same matches as {@code find()} over {@code [from, to)}, found by one anchored attempt at each position
+     * where a match can begin: the sorted {@code candidates} (or every position when null) that the start table,
+     * the regex facts and the {@code anchor} (when set) all admit, skipping positions inside the previous match.
+     */
+    private void attemptAt(
+            ScanText t, Lazy lazy, int[] candidates, int from, int to, Anchor anchor, List<PrivacyItem> out) {
+        StartTable starts = starts();
+        RegexFacts f = facts();
         String s = t.text;
-        if (starts.tokenStartsOnly) {
-            int[] tokens = t.tokenStarts();
-            int p = from;
-            for (int k = ScanText.firstAtLeast(tokens, from); k < tokens.length && tokens[k] < to; k++) {
-                int q = tokens[k];
-                if (q < p || !starts.mayStart(s, q) || f != null && !f.mayStartAt(s, q, to)) {
+        int p = from;
+        int k = candidates == null ? 0 : ScanText.firstAtLeast(candidates, from);
+        while (true) {
+            int q;
+            if (candidates == null) {
+                if (p >= to) {
+                    return;
+                }
+                q = p++;
+            } else {
+                if (k >= candidates.length || candidates[k] >= to) {
+                    return;
+                }
+                q = candidates[k++];
+                if (q < p) {
                     continue;
                 }
-                Matcher m = lazy.get();
-                m.region(q, to);
-                if (m.lookingAt()) {
-                    report(t, m, out);
-                    p = Math.max(q + 1, m.end());
-                }
             }
-            return;
-        }
-        int p = from;
-        while (p < to) {
-            if (!starts.mayStart(s, p) || f != null && !f.mayStartAt(s, p, to)) {
-                p++;
+            if (!mayStart(starts, s, q) || anchor != null && !anchor.at(s, q) || f != null && !f.mayStartAt(s, q, to)) {
                 continue;
             }
             Matcher m = lazy.get();
-            m.region(p, to);
+            m.region(q, to);
             if (m.lookingAt()) {
                 report(t, m, out);
-                p = Math.max(p + 1, m.end());
-            } else {
-                p++;
+                p = Math.max(q + 1, m.end());
             }
         }
     }
 
     private void report(ScanText t, Matcher m, List<PrivacyItem> out) {
-        {
-            int start = m.start(r.group());
-            int end = m.end(r.group());
-            if (start < 0 || end <= start) {
-                return;
-            }
-            String value = t.text.substring(start, end);
-            if (!r.validate(value)) {
-                return;
-            }
-            boolean context = t.hasContext(start, end, r.contextWords());
-            if (r.contextRequired() && !context) {
-                return;
-            }
-            double score = context ? r.contextScore() : r.score();
-            out.add(PrivacyItem.of(r.type(), r.piiClass(), start, end, score, r.name()));
+        int start = m.start(r.group());
+        int end = m.end(r.group());
+        if (start < 0 || end <= start) {
+            return;
         }
+        String value = t.text.substring(start, end);
+        if (!r.validate(value)) {
+            return;
+        }
+        boolean context = t.hasContext(start, end, r.contextWords());
+        if (r.contextRequired() && !context) {
+            return;
+        }
+        double score = context ? r.contextScore() : r.score();
+        out.add(PrivacyItem.of(r.type(), r.piiClass(), start, end, score, r.name()));
     }
 
     /** The pattern this runner scans for. */
