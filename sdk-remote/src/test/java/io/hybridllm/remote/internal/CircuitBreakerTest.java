@@ -3,34 +3,12 @@ package io.hybridllm.remote.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hybridllm.remote.CircuitState;
-import java.time.Clock;
+import io.hybridllm.remote.FakeClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.EPOCH;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MutableClock clock = new MutableClock();
+    private final FakeClock clock = new FakeClock();
     private final CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(10), clock);
 
     @Test
@@ -55,7 +33,7 @@ class CircuitBreakerTest {
         for (int i = 0; i < 3; i++) {
             breaker.onFailure("x", false);
         }
-        clock.now = clock.now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertThat(breaker.state()).isEqualTo(CircuitState.HALF_OPEN);
         assertThat(breaker.admitsCalls()).isTrue();
 
@@ -75,13 +53,13 @@ class CircuitBreakerTest {
         for (int i = 0; i < 3; i++) {
             breaker.onFailure("x", false);
         }
-        clock.now = clock.now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertThat(breaker.tryAcquire()).isTrue();
         breaker.onFailure("still down", false);
         assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
-        clock.now = clock.now.plusSeconds(9);
+        clock.advance(Duration.ofSeconds(9));
         assertThat(breaker.tryAcquire()).isFalse();
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(breaker.tryAcquire()).isTrue();
     }
 }
