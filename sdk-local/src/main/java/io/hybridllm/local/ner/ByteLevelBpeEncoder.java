@@ -62,12 +62,8 @@ final class ByteLevelBpeEncoder implements TokenEncoder {
         }
         int cls = required(bpe, clsToken, file);
         int sep = required(bpe, sepToken, file);
-        int pad = root.get("padding") instanceof JsonObject pd && pd.has("pad_id")
-                ? pd.get("pad_id").getAsInt()
-                : Math.max(0, bpe.tokenId("<pad>"));
-        int truncation = root.get("truncation") instanceof JsonObject t && t.has("max_length")
-                ? t.get("max_length").getAsInt()
-                : Integer.MAX_VALUE;
+        int pad = TokenEncoder.padId(root, Math.max(0, bpe.tokenId("<pad>")));
+        int truncation = TokenEncoder.maxLength(root);
         List<String> added = new ArrayList<>();
         if (root.get("added_tokens") instanceof JsonArray a) {
             for (JsonElement e : a) {

@@ -32,6 +32,20 @@ interface TokenEncoder {
     /** The tokenizer's own {@code truncation.max_length}, or {@link Integer#MAX_VALUE} if it sets none. */
     int truncation();
 
+    /** The padding id {@code tokenizer.json} sets ({@code padding.pad_id}), else {@code fallback}. */
+    static int padId(JsonObject root, int fallback) {
+        return root.get("padding") instanceof JsonObject p && p.has("pad_id")
+                ? p.get("pad_id").getAsInt()
+                : fallback;
+    }
+
+    /** {@code truncation.max_length} of {@code tokenizer.json}, or {@link Integer#MAX_VALUE} if it sets none. */
+    static int maxLength(JsonObject root) {
+        return root.get("truncation") instanceof JsonObject t && t.has("max_length")
+                ? t.get("max_length").getAsInt()
+                : Integer.MAX_VALUE;
+    }
+
     /**
      * Reads {@code tokenizer.json}: WordPiece (BERT family) or byte-level BPE (RoBERTa family). Any other model
      * type, and a missing or malformed file, is a {@link ModelLoadException} naming it.

@@ -45,12 +45,8 @@ final class WordPieceEncoder implements TokenEncoder {
         unk = id(stringOr(model, "unk_token", "[UNK]"), origin);
         cls = id("[CLS]", origin);
         sep = id("[SEP]", origin);
-        pad = root.get("padding") instanceof JsonObject p && p.has("pad_id")
-                ? p.get("pad_id").getAsInt()
-                : vocab.getOrDefault("[PAD]", 0);
-        truncation = root.get("truncation") instanceof JsonObject t && t.has("max_length")
-                ? t.get("max_length").getAsInt()
-                : Integer.MAX_VALUE;
+        pad = TokenEncoder.padId(root, vocab.getOrDefault("[PAD]", 0));
+        truncation = TokenEncoder.maxLength(root);
         JsonElement n = root.get("normalizer");
         if (n == null || n.isJsonNull()) {
             lowercase = false;
