@@ -39,7 +39,8 @@ final class EvalRoutingCommand implements Callable<Integer> {
             names = "--cv",
             paramLabel = "K",
             description = "Instead of the given weights, score each prompt with weights trained by the default recipe"
-                    + " on the other K-1 folds of FILE itself (grouped k-fold); 0 = off.")
+                    + " on the other K-1 folds of FILE itself (grouped k-fold); 0 = off. When the records carry"
+                    + " two or more 'category' values, also reports the category-prior baseline on the same folds.")
     int folds;
 
     @Option(
@@ -99,6 +100,12 @@ final class EvalRoutingCommand implements Callable<Integer> {
             out.add(
                     "length",
                     RoutingJson.metrics(RouterReport.of("length", prompts, RouterReport.lengthScores(prompts))));
+            double[] categoryPrior = folds > 0 ? RouterReport.categoryPriorScores(prompts, folds) : null;
+            if (categoryPrior != null) {
+                out.add(
+                        "category_prior",
+                        RoutingJson.metrics(RouterReport.of("category_prior", prompts, categoryPrior)));
+            }
             System.out.println(RoutingJson.toJson(out));
             return 0;
         } catch (IllegalArgumentException | HybridException e) {

@@ -222,6 +222,12 @@ final class TrainComplexityCommand implements Callable<Integer> {
             source.add(
                     "length",
                     RoutingJson.metrics(RouterReport.of("length", prompts, RouterReport.lengthScores(prompts))));
+            double[] categoryPrior = RouterReport.categoryPriorScores(prompts, folds);
+            if (categoryPrior != null) {
+                source.add(
+                        "category_prior",
+                        RoutingJson.metrics(RouterReport.of("category_prior", prompts, categoryPrior)));
+            }
             cv.add(e.getKey(), source);
         }
         return cv;

@@ -104,6 +104,30 @@ class RoutingCommandsTest {
     }
 
     @Test
+    void evalRouting_crossValidated_reportsTheCategoryPriorWhenRecordsHaveCategories(@TempDir Path dir)
+            throws Exception {
+        Path plain = fixture(dir, 5);
+        assertThat(runJson("eval", "routing", plain.toString(), "--cv", "3").has("category_prior"))
+                .isFalse();
+
+        // The same records, each tagged with the category that gives its outcome away.
+        List<String> tagged = new ArrayList<>();
+        for (String line : Files.readAllLines(plain)) {
+            JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+            o.addProperty("category", o.get("label").getAsString().equals("needs_strong") ? "proofs" : "chat");
+            tagged.add(o.toString());
+        }
+        Path f = dir.resolve("tagged.jsonl");
+        Files.write(f, tagged, StandardCharsets.UTF_8);
+        JsonObject out = runJson("eval", "routing", f.toString(), "--cv", "3");
+        JsonObject prior = out.getAsJsonObject("category_prior");
+        assertThat(prior.get("n").getAsInt()).isEqualTo(30);
+        assertThat(prior.get("auroc").getAsDouble()).isEqualTo(1.0);
+        assertThat(prior.get("apgr").getAsDouble())
+                .isGreaterThan(out.getAsJsonObject("length").get("apgr").getAsDouble());
+    }
+
+    @Test
     void calibrate_reachesTheTargetShareOnTheLog(@TempDir Path dir) throws Exception {
         Path f = fixture(dir, 5);
         JsonObject out = runJson("calibrate", "--log", f.toString(), "--target-share", "0.5");

@@ -24,6 +24,7 @@ import java.util.Map;
  *     first user turn (so both turns of a conversation and duplicate prompts go together)
  * @param label {@code needs_strong}, {@code weak_ok}, {@code both_fail}, another string, or null
  * @param strongQuality NaN when the record has no outcome
+ * @param category the record's {@code category} (task type or subject, e.g. an MMLU subject), or null
  */
 public record LabelledPrompt(
         String id,
@@ -34,7 +35,8 @@ public record LabelledPrompt(
         String label,
         double strongQuality,
         double weakQuality,
-        String qualityKind) {
+        String qualityKind,
+        String category) {
 
     public static final String NEEDS_STRONG = "needs_strong";
     public static final String WEAK_OK = "weak_ok";
@@ -120,6 +122,7 @@ public record LabelledPrompt(
         String id = m.get("id") instanceof String s ? s : defaultId;
         String group = m.get("group") instanceof String g ? g : normalize(firstUser == null ? "" : firstUser);
         String label = m.get("label") instanceof String l ? l : null;
+        String category = m.get("category") instanceof String c ? c : null;
 
         double strong = Double.NaN;
         double weak = Double.NaN;
@@ -151,7 +154,7 @@ public record LabelledPrompt(
             weak = 0;
             kind = "label";
         }
-        return new LabelledPrompt(id, source, group, b.build(), prompt, label, strong, weak, kind);
+        return new LabelledPrompt(id, source, group, b.build(), prompt, label, strong, weak, kind, category);
     }
 
     private static String normalize(String s) {
