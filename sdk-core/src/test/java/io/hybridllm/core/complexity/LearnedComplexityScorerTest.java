@@ -2,6 +2,7 @@ package io.hybridllm.core.complexity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.hybridllm.core.ChatRequest;
 import io.hybridllm.core.ToolDefinition;
@@ -41,6 +42,39 @@ class LearnedComplexityScorerTest {
                         .mapToDouble(FeatureContribution::contribution)
                         .sum();
         assertThat(a.score()).isCloseTo(1 / (1 + Math.exp(-logit)), org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    private static boolean cappedAsSmallTalk(String prompt) {
+        return ComplexityScorers.defaults().score(ChatRequest.ofUserMessage(prompt)).contributions().stream()
+                .anyMatch(c -> c.name().equals(LearnedComplexityScorer.SMALL_TALK));
+    }
+
+    @Test
+    void smallTalk_isCappedFarBelowAnyThreshold_andTheCapIsAContribution() {
+        for (String prompt : List.of("Hi! How are you today?", "Thanks, that helps!", "Good morning :)", "hello")) {
+            ChatRequest request = ChatRequest.ofUserMessage(prompt);
+            ComplexityAssessment a = ComplexityScorers.defaults().score(request);
+            assertThat(a.score()).as(prompt).isLessThanOrEqualTo(LearnedComplexityScorer.SMALL_TALK_SCORE + 1e-12);
+            double logit = LearnedComplexityScorer.defaults()
+                            .model()
+                            .segment(LearnedComplexityScorer.segmentOf(request))
+                            .bias()
+                    + a.contributions().stream()
+                            .mapToDouble(FeatureContribution::contribution)
+                            .sum();
+            assertThat(a.score()).as(prompt).isCloseTo(1 / (1 + Math.exp(-logit)), within(1e-9));
+        }
+        // Without the cap the learned layer puts this greeting above the default threshold 0.3.
+        assertThat(cappedAsSmallTalk("Hi! How are you today?")).isTrue();
+    }
+
+    @Test
+    void smallTalk_withATaskNumbersOrCode_isScoredByTheModel() {
+        assertThat(cappedAsSmallTalk("Hi! Can you prove that there are infinitely many primes?"))
+                .isFalse();
+        assertThat(cappedAsSmallTalk("Thanks! And what is 17 times 23?")).isFalse();
+        assertThat(cappedAsSmallTalk("thanks `x++`")).isFalse();
+        assertThat(cappedAsSmallTalk("hi hi hi hi hi hi hi hi hi hi hi hi hi")).isFalse(); // over 12 words
     }
 
     @Test

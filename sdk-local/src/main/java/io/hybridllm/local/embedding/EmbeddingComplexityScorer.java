@@ -20,7 +20,8 @@ import java.util.Objects;
  * The complexity scorer with its optional embedding layer: the features-only logit of the built-in (or a retrained)
  * scorer plus a logistic correction on the all-MiniLM-L6-v2 embedding of the last user message. The correction is
  * reported as one contribution named {@code embedding}. Costs a few milliseconds per request (one small ONNX model
- * run); thread-safe; close it to free the native session.
+ * run), except for small talk, which the features scorer caps and which skips the model; thread-safe; close it to
+ * free the native session.
  *
  * <pre>{@code
  * try (EmbeddingComplexityScorer scorer = EmbeddingComplexityScorer.open()) {
@@ -98,6 +99,9 @@ public final class EmbeddingComplexityScorer implements ComplexityScorer, AutoCl
     @Override
     public ComplexityAssessment score(ChatRequest request) {
         ComplexityAssessment base = features.score(request);
+        if (base.contributions().stream().anyMatch(c -> c.name().equals(LearnedComplexityScorer.SMALL_TALK))) {
+            return base; // capped by the features scorer; no need to run the embedding model
+        }
         double correction = head.logit(embedder.embed(request.lastUserText()));
         double logit = features.logit(request) + correction;
         List<FeatureContribution> parts = new ArrayList<>(base.contributions());

@@ -92,6 +92,21 @@ class EmbeddingLayerTest {
     }
 
     @Test
+    void scorer_smallTalk_keepsTheFeaturesCap_withoutRunningTheEmbedding() {
+        ChatRequest greeting = ChatRequest.ofUserMessage("Hi! How are you today?");
+        try (EmbeddingComplexityScorer scorer = EmbeddingComplexityScorer.open()) {
+            ComplexityAssessment a = scorer.score(greeting);
+            assertThat(a.score())
+                    .isEqualTo(
+                            LearnedComplexityScorer.defaults().score(greeting).score());
+            assertThat(a.contributions())
+                    .extracting(FeatureContribution::name)
+                    .contains(LearnedComplexityScorer.SMALL_TALK)
+                    .doesNotContain("embedding");
+        }
+    }
+
+    @Test
     void smallerTokenBudget_sameEmbeddingForShortTexts_differentForLongOnes() {
         String shortText = "Prove that there are infinitely many primes.";
         String longText = (shortText + " Then explain the argument to a child, step by step. ").repeat(10);

@@ -18,11 +18,21 @@ import java.util.Objects;
 
 /**
  * Scores with a {@link ComplexityModel}: {@code sigmoid(bias + sum of contributions)}. Contributions are in logit
- * units; vocabulary terms appear as {@code term:<word>}. Stateless and thread-safe.
+ * units; vocabulary terms appear as {@code term:<word>}. Small talk (greetings, thanks; see {@link SmallTalk}) is
+ * capped at {@link #SMALL_TALK_SCORE}, with the cut reported as the contribution {@value #SMALL_TALK}. Stateless and
+ * thread-safe.
  */
 public final class LearnedComplexityScorer implements ComplexityScorer {
     /** Classpath location of the committed default weights. */
     public static final String DEFAULT_RESOURCE = "/io/hybridllm/core/complexity/complexity-model.txt";
+
+    /** The contribution that caps small talk. */
+    public static final String SMALL_TALK = "small_talk";
+
+    /** The highest score small talk gets: far below any sensible routing threshold. */
+    public static final double SMALL_TALK_SCORE = 0.05;
+
+    private static final double SMALL_TALK_LOGIT = Math.log(SMALL_TALK_SCORE / (1 - SMALL_TALK_SCORE));
 
     private final ComplexityModel model;
 
@@ -63,6 +73,9 @@ public final class LearnedComplexityScorer implements ComplexityScorer {
         for (int t : sc.terms()) {
             parts.add(FeatureContribution.of(m.termFeatureName(t), 1, m.termWeight(t)));
         }
+        if (sc.smallTalkCut() != 0) {
+            parts.add(FeatureContribution.of(SMALL_TALK, 1, sc.smallTalkCut()));
+        }
         return ComplexityAssessment.of(sigmoid(sc.logit()), parts);
     }
 
@@ -78,7 +91,8 @@ public final class LearnedComplexityScorer implements ComplexityScorer {
         return PromptFeatures.segment(x);
     }
 
-    private record Scored(double[] x, ModelSegment segment, int[] terms, double logit) {}
+    /** @param smallTalkCut the (negative) logit change that caps small talk, else 0 */
+    private record Scored(double[] x, ModelSegment segment, int[] terms, double smallTalkCut, double logit) {}
 
     private Scored evaluate(ChatRequest request) {
         double[] x = new double[PromptFeatures.COUNT];
@@ -101,7 +115,8 @@ public final class LearnedComplexityScorer implements ComplexityScorer {
         for (int t : terms) {
             logit += m.termWeight(t);
         }
-        return new Scored(x, m, terms, logit);
+        double cut = logit > SMALL_TALK_LOGIT && SmallTalk.is(tokens, x) ? SMALL_TALK_LOGIT - logit : 0;
+        return new Scored(x, m, terms, cut, logit + cut);
     }
 
     static int[] distinct(int[] values, int n) {
