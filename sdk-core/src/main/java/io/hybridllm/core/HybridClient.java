@@ -3,6 +3,8 @@ package io.hybridllm.core;
 import io.hybridllm.core.complexity.ComplexityScorer;
 import io.hybridllm.core.complexity.ComplexityScorers;
 import io.hybridllm.core.errors.ConfigurationException;
+import io.hybridllm.core.experiment.Experiment;
+import io.hybridllm.core.experiment.ExperimentRecorder;
 import io.hybridllm.core.internal.ClientRuntime;
 import io.hybridllm.core.privacy.OutboundLeakAction;
 import io.hybridllm.core.privacy.PrivacyRule;
@@ -147,6 +149,8 @@ public final class HybridClient implements AutoCloseable {
         Duration callTimeout;
         long cacheSize;
         Duration cacheTtl;
+        Experiment experiment;
+        ExperimentRecorder experimentRecorder;
         private final ClientRuntime shared;
 
         private Builder() {
@@ -169,6 +173,8 @@ public final class HybridClient implements AutoCloseable {
             this.callTimeout = other.callTimeout;
             this.cacheSize = other.cacheSize;
             this.cacheTtl = other.cacheTtl;
+            this.experiment = other.experiment;
+            this.experimentRecorder = other.experimentRecorder;
             this.shared = shared;
         }
 
@@ -231,6 +237,19 @@ public final class HybridClient implements AutoCloseable {
          */
         public Builder onOutboundLeak(OutboundLeakAction action) {
             this.outboundLeakAction = Objects.requireNonNull(action, "action == null");
+            return this;
+        }
+
+        /**
+         * Runs an A/B experiment of the local model against the remote endpoint. A request with a {@link
+         * ChatRequest#user()} is routed by its unit's arm (as {@code prefer-remote} or {@code prefer-local}: the
+         * privacy rule, capability needs and backend health still come first), and each of its calls is recorded,
+         * with a shadow run on the other arm for the experiment's shadow share. Requests without a user are routed by
+         * the routing policy and not recorded. See docs/experiments.md.
+         */
+        public Builder experiment(Experiment experiment, ExperimentRecorder recorder) {
+            this.experiment = Objects.requireNonNull(experiment, "experiment == null");
+            this.experimentRecorder = Objects.requireNonNull(recorder, "recorder == null");
             return this;
         }
 
@@ -308,7 +327,9 @@ public final class HybridClient implements AutoCloseable {
                     executor,
                     callTimeout,
                     cacheSize,
-                    cacheTtl);
+                    cacheTtl,
+                    experiment,
+                    experimentRecorder);
             return new HybridClient(frozen, runtime);
         }
 

@@ -153,7 +153,9 @@ public final class ExperimentRecord {
             sb.append('{');
             field(sb, "route", shadow.route().name()).append(',');
             sb.append("\"latency_ms\":").append(number(shadow.latencyMillis())).append(',');
-            sb.append("\"completion_tokens\":").append(shadow.completionTokens()).append(',');
+            sb.append("\"completion_tokens\":")
+                    .append(shadow.completionTokens())
+                    .append(',');
             field(sb, "error", shadow.error().orElse(null));
             sb.append('}');
         }

@@ -9,14 +9,18 @@ import io.hybridllm.core.Interceptor;
 import io.hybridllm.core.StreamHandle;
 import io.hybridllm.core.StreamHandler;
 import io.hybridllm.core.errors.HybridException;
+import io.hybridllm.core.experiment.Experiment;
+import io.hybridllm.core.experiment.ExperimentRecorder;
 import io.hybridllm.core.privacy.OutboundLeakAction;
 import io.hybridllm.core.privacy.PrivacyRule;
 import io.hybridllm.core.privacy.PrivacyScanner;
 import io.hybridllm.core.privacy.Redactor;
 import io.hybridllm.core.routing.RoutingPolicy;
+import io.hybridllm.core.routing.internal.ExperimentPolicy;
 import io.hybridllm.core.scoring.RequestScorer;
 import io.hybridllm.core.spi.CallContext;
 import io.hybridllm.core.spi.ChatBackend;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +38,7 @@ public final class ClientRuntime {
     private final List<Interceptor> interceptors;
     private final HybridEventListener listener;
     private final Duration callTimeout;
+    private final ExperimentRun experiment;
 
     private ClientRuntime(
             SharedResources resources,
@@ -41,13 +46,15 @@ public final class ClientRuntime {
             Router router,
             List<Interceptor> interceptors,
             HybridEventListener listener,
-            Duration callTimeout) {
+            Duration callTimeout,
+            ExperimentRun experiment) {
         this.resources = resources;
         this.ownsResources = ownsResources;
         this.router = router;
         this.interceptors = interceptors;
         this.listener = listener;
         this.callTimeout = callTimeout;
+        this.experiment = experiment;
     }
 
     /** Builds a runtime; with {@code shared} set, it uses (and does not close) that runtime's resources. */
@@ -66,9 +73,20 @@ public final class ClientRuntime {
             Executor executor,
             Duration callTimeout,
             long cacheSize,
-            Duration cacheTtl) {
+            Duration cacheTtl,
+            Experiment experiment,
+            ExperimentRecorder experimentRecorder) {
         SharedResources resources = shared != null ? shared.resources : new SharedResources(local, remote, executor);
-        Router router = new Router(scorer, policy, privacyRule, local, remote);
+        Router router = new Router(
+                scorer,
+                experiment == null ? policy : new ExperimentPolicy(policy, experiment),
+                privacyRule,
+                local,
+                remote);
+        ExperimentRun run = experiment == null
+                ? null
+                : new ExperimentRun(
+                        experiment, experimentRecorder, local, remote, resources::executor, Clock.systemUTC());
         List<Interceptor> chain = new ArrayList<>(userInterceptors);
         chain.add(new RoutingInterceptor(router));
         if (cacheSize > 0) {
@@ -79,7 +97,13 @@ public final class ClientRuntime {
         chain.add(new OutboundPrivacyGuard(scanner, privacyRule));
         chain.add(new BackendInterceptor(local, remote));
         return new ClientRuntime(
-                resources, shared == null, router, List.copyOf(chain), new SafeEventListener(listener), callTimeout);
+                resources,
+                shared == null,
+                router,
+                List.copyOf(chain),
+                new SafeEventListener(listener),
+                callTimeout,
+                run);
     }
 
     public Router router() {
@@ -91,12 +115,17 @@ public final class ClientRuntime {
         return timeout == null ? CallContext.create() : CallContext.withTimeout(timeout);
     }
 
+    /** The listener of one call: the client's, and the experiment's bookkeeping when the request has a unit. */
+    private HybridEventListener listenerFor(ChatRequest request) {
+        return experiment == null ? listener : experiment.forCall(request, listener);
+    }
+
     private ChatStream runChain(ChatRequest request, CallState state) {
         return new RealInterceptorChain(interceptors, 0, request, state).proceed(request);
     }
 
     public ChatResponse chat(ChatRequest request, CallContext context) {
-        CallState state = new CallState(context, false, listener, System.nanoTime());
+        CallState state = new CallState(context, false, listenerFor(request), System.nanoTime());
         try {
             ChatResponse response = runChain(request, state).collect().toBuilder()
                     .routingDecision(state.decision)
@@ -104,11 +133,11 @@ public final class ClientRuntime {
             if (context.isCancelled()) {
                 throw new CancellationException("call was cancelled");
             }
-            listener.callEnd(request, response, since(state));
+            state.listener.callEnd(request, response, since(state));
             return response;
         } catch (RuntimeException e) {
             RuntimeException error = wrap(e);
-            listener.callFailed(request, error, since(state));
+            state.listener.callFailed(request, error, since(state));
             throw error;
         }
     }
@@ -139,12 +168,12 @@ public final class ClientRuntime {
     }
 
     public ChatStream chatStreaming(ChatRequest request, CallContext context) {
-        CallState state = new CallState(context, true, listener, System.nanoTime());
+        CallState state = new CallState(context, true, listenerFor(request), System.nanoTime());
         try {
             return new ObservedChatStream(runChain(request, state), request, state, System::nanoTime);
         } catch (RuntimeException e) {
             RuntimeException error = wrap(e);
-            listener.callFailed(request, error, since(state));
+            state.listener.callFailed(request, error, since(state));
             throw error;
         }
     }
