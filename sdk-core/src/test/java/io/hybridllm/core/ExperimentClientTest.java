@@ -12,6 +12,7 @@ import io.hybridllm.core.experiment.ExperimentRecord;
 import io.hybridllm.core.routing.Route;
 import io.hybridllm.core.spi.BackendHealth;
 import io.hybridllm.core.testing.FakeChatBackend;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -202,6 +203,27 @@ class ExperimentClientTest {
         assertThat(r.route()).contains(Route.REMOTE);
         assertThat(records.get(0).shadow().orElseThrow().route()).isEqualTo(Route.LOCAL);
         assertThat(records.get(0).shadow().orElseThrow().error()).contains("LocalInferenceException");
+    }
+
+    @Test
+    void closingTheClient_recordsCallsStillWaitingForTheirShadow_once() {
+        Experiment exp = experiment(1);
+        List<Runnable> queued = new ArrayList<>();
+        client = HybridClient.builder()
+                .localBackend(local)
+                .remoteBackend(remote)
+                .executor(queued::add) // shadow runs wait here until the test runs them
+                .experiment(exp, records::add)
+                .build();
+
+        client.chat(ask("hello there", unitIn(exp, Route.LOCAL)));
+        assertThat(records).isEmpty();
+        client.close();
+
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).shadow().orElseThrow().error()).contains("CancellationException");
+        queued.forEach(Runnable::run); // the shadow finishing after close is dropped, not recorded twice
+        assertThat(records).hasSize(1);
     }
 
     @Test

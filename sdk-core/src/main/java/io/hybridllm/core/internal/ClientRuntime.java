@@ -201,6 +201,9 @@ public final class ClientRuntime {
     }
 
     public void close() {
+        if (experiment != null && ownsResources) {
+            experiment.close(); // before the executor stops: calls waiting for a shadow run are recorded now
+        }
         if (ownsResources) {
             resources.close();
         }

@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,6 +43,7 @@ public final class ExperimentRun {
     private final ChatBackend remote;
     private final Supplier<Executor> executor;
     private final Clock clock;
+    private final Set<PendingShadow> pendingShadows = ConcurrentHashMap.newKeySet();
 
     public ExperimentRun(
             Experiment experiment,
@@ -60,6 +63,24 @@ public final class ExperimentRun {
     public Experiment experiment() {
         return experiment;
     }
+
+    /**
+     * Records, without waiting, every call whose shadow run has not finished yet, its shadow marked as cancelled; a
+     * shadow finishing later is dropped. Called when the client closes, so closing never loses a record.
+     */
+    void close() {
+        for (PendingShadow p : pendingShadows) {
+            if (pendingShadows.remove(p)) {
+                record(p.record()
+                        .shadow(ExperimentRecord.Shadow.of(
+                                p.route(), (System.nanoTime() - p.startNanos()) / 1e6, -1, "CancellationException"))
+                        .build());
+            }
+        }
+    }
+
+    /** A call waiting for its shadow run before it is recorded. */
+    private record PendingShadow(ExperimentRecord.Builder record, Route route, long startNanos) {}
 
     /** The listener for one call: {@code delegate} itself when the request has no unit (no {@code user}). */
     HybridEventListener forCall(ChatRequest request, HybridEventListener delegate) {
@@ -179,12 +200,19 @@ public final class ExperimentRun {
                 return;
             }
             Route shadowRoute = shadowBackend == local ? Route.LOCAL : Route.REMOTE;
+            PendingShadow pending = new PendingShadow(b, shadowRoute, System.nanoTime());
+            pendingShadows.add(pending);
             try {
-                executor.get()
-                        .execute(() -> ExperimentRun.this.record(b.shadow(shadow(shadowBackend, shadowRoute, request))
-                                .build()));
+                executor.get().execute(() -> {
+                    ExperimentRecord.Shadow result = shadow(shadowBackend, shadowRoute, request);
+                    if (pendingShadows.remove(pending)) {
+                        ExperimentRun.this.record(b.shadow(result).build());
+                    }
+                });
             } catch (RejectedExecutionException e) {
-                ExperimentRun.this.record(b.build());
+                if (pendingShadows.remove(pending)) {
+                    ExperimentRun.this.record(b.build());
+                }
             }
         }
 
