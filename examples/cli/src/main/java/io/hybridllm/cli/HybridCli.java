@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             GenerateCommand.class,
             EvalCommand.class,
+            ExperimentCommand.class,
             BenchCommand.class,
             TrainCommand.class,
             CalibrateCommand.class
