@@ -9,6 +9,7 @@ import io.hybridllm.core.ChatResponse;
 import io.hybridllm.core.FinishReason;
 import io.hybridllm.core.HybridClient;
 import io.hybridllm.core.Usage;
+import io.hybridllm.core.experiment.Experiment;
 import io.hybridllm.core.spi.BackendCapabilities;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench core}: what the client itself costs per request: scoring plus routing, and a whole unary call
- * through the chain to an in-memory backend that answers at once.
+ * through the chain to an in-memory backend that answers at once, and the same call recorded by an experiment.
  */
 @Command(
         name = "core",
@@ -51,6 +52,21 @@ final class BenchCoreCommand implements Callable<Integer> {
             JsonObject out = new JsonObject();
             out.add("score_and_route", measure(requests, r -> client.route(r)));
             out.add("chat_through_chain", measure(requests, client::chat));
+            // The same calls from 100 users in an experiment: assignment, the record and its JSON line, no shadows.
+            List<ChatRequest> enrolled = new java.util.ArrayList<>();
+            for (int u = 0; u < 100; u++) {
+                enrolled.add(requests.get(u % requests.size()).toBuilder()
+                        .user("user-" + u)
+                        .build());
+            }
+            try (HybridClient experimentClient = client.newBuilder()
+                    .experiment(Experiment.builder("bench").build(), r -> blackhole = r.toJson())
+                    .build()) {
+                // Interleaved with the same calls outside the experiment, so JIT and machine drift show up as such.
+                out.add("chat_enrolled_requests_no_experiment", measure(enrolled, client::chat));
+                out.add("chat_in_experiment", measure(enrolled, experimentClient::chat));
+                out.add("chat_enrolled_requests_no_experiment_again", measure(enrolled, client::chat));
+            }
             out.addProperty("prompts", requests.size());
             out.addProperty("iterations", iterations);
             out.addProperty("java", System.getProperty("java.version"));
