@@ -32,6 +32,6 @@ public interface HybridEventListener {
     /** The call finished successfully. */
     default void callEnd(ChatRequest request, ChatResponse response, Duration duration) {}
 
-    /** The call failed. */
+    /** The call failed; a stream closed before its end fails with a {@link java.util.concurrent.CancellationException}. */
     default void callFailed(ChatRequest request, Throwable error, Duration duration) {}
 }

@@ -242,6 +242,18 @@ class ExperimentClientTest {
     }
 
     @Test
+    void streamClosedBeforeItsEnd_isRecordedAsCancelled() {
+        Experiment exp = experiment(0);
+        client = client(exp, 0.1);
+
+        try (ChatStream s = client.chatStreaming(ask("hello there my friend", unitIn(exp, Route.LOCAL)))) {
+            s.iterator().next();
+        }
+
+        assertThat(records).singleElement().satisfies(r -> assertThat(r.error()).contains("CancellationException"));
+    }
+
+    @Test
     void aFailingRecorder_neverFailsTheCall() {
         Experiment exp = experiment(0);
         client = HybridClient.builder()

@@ -325,6 +325,7 @@ class HybridClientTest {
         assertThat(local.contexts).singleElement().satisfies(c -> assertThat(c.isCancelled())
                 .isTrue());
         assertThat(local.streamsClosed).isEqualTo(1);
+        assertThat(events.events).last().isEqualTo("callFailed CancellationException");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
@@ -105,7 +106,10 @@ final class ObservedChatStream implements ChatStream {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             if (!finished) {
+                finished = true;
                 state.context.cancel();
+                state.listener.callFailed(
+                        request, new CancellationException("stream closed before its end"), elapsed());
             }
             delegate.close();
         }
