@@ -56,19 +56,27 @@ public final class Experiment {
         return shadowShare;
     }
 
+    /** Where the unit stands in this experiment: its record key, bucket and arm, from one hash of its id. */
+    public Assignment assign(String unit) {
+        long h = hash64(unit);
+        int bucket = (int) Long.remainderUnsigned(h, BUCKETS);
+        Route arm = bucket < Math.round(remoteShare * BUCKETS) ? Route.REMOTE : Route.LOCAL;
+        return new Assignment(HexFormat.of().toHexDigits(h), bucket, arm);
+    }
+
     /** The unit's bucket, in [0, {@link #BUCKETS}). */
     public int bucketOf(String unit) {
-        return (int) Long.remainderUnsigned(hash64(unit), BUCKETS);
+        return assign(unit).bucket();
     }
 
     /** The unit's arm: {@link Route#REMOTE} for the first {@code remoteShare} of the buckets, else {@link Route#LOCAL}. */
     public Route armOf(String unit) {
-        return bucketOf(unit) < Math.round(remoteShare * BUCKETS) ? Route.REMOTE : Route.LOCAL;
+        return assign(unit).arm();
     }
 
     /** The unit as it appears in records: 16 hex digits of the salted hash, not the id itself. */
     public String unitKey(String unit) {
-        return HexFormat.of().toHexDigits(hash64(unit));
+        return assign(unit).unitKey();
     }
 
     private long hash64(String unit) {
@@ -93,6 +101,39 @@ public final class Experiment {
     public String toString() {
         return String.format(
                 Locale.ROOT, "Experiment{name=%s, remoteShare=%s, shadowShare=%s}", name, remoteShare, shadowShare);
+    }
+
+    /** A unit's place in an experiment; holds no raw unit id. */
+    public static final class Assignment {
+        private final String unitKey;
+        private final int bucket;
+        private final Route arm;
+
+        private Assignment(String unitKey, int bucket, Route arm) {
+            this.unitKey = unitKey;
+            this.bucket = bucket;
+            this.arm = arm;
+        }
+
+        /** 16 hex digits of the salted hash: the unit as records name it. */
+        public String unitKey() {
+            return unitKey;
+        }
+
+        /** In [0, {@link #BUCKETS}). */
+        public int bucket() {
+            return bucket;
+        }
+
+        /** {@link Route#LOCAL} or {@link Route#REMOTE}. */
+        public Route arm() {
+            return arm;
+        }
+
+        @Override
+        public String toString() {
+            return "Assignment{unit=" + unitKey + ", bucket=" + bucket + ", arm=" + arm + "}";
+        }
     }
 
     /** Builds an {@link Experiment}: remote share 0.5 and no shadow runs unless set. */

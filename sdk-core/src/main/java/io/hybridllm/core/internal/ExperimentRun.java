@@ -165,7 +165,8 @@ public final class ExperimentRun {
 
         private void record(
                 ChatRequest request, RoutingDecision d, ChatResponse response, Throwable error, Duration duration) {
-            Route arm = experiment.armOf(unit);
+            Experiment.Assignment assignment = experiment.assign(unit);
+            Route arm = assignment.arm();
             Route route = d == null ? Route.REFUSED : d.route();
             String override = null;
             if (d == null) {
@@ -178,8 +179,8 @@ public final class ExperimentRun {
             ExperimentRecord.Builder b = ExperimentRecord.builder()
                     .timestamp(start)
                     .experiment(experiment.name())
-                    .unit(experiment.unitKey(unit))
-                    .bucket(experiment.bucketOf(unit))
+                    .unit(assignment.unitKey())
+                    .bucket(assignment.bucket())
                     .remoteShare(experiment.remoteShare())
                     .arm(arm)
                     .route(route)

@@ -93,6 +93,11 @@ class ExperimentTest {
         assertThat(exp.unitKey("alice@example.com")).isEqualTo(key);
         assertThat(exp.unitKey("bob@example.com")).isNotEqualTo(key);
         assertThat(exp.toString()).contains("exp").doesNotContain("alice");
+        Experiment.Assignment a = exp.assign("alice@example.com");
+        assertThat(a.unitKey()).isEqualTo(key);
+        assertThat(a.bucket()).isEqualTo(exp.bucketOf("alice@example.com"));
+        assertThat(a.arm()).isEqualTo(exp.armOf("alice@example.com"));
+        assertThat(a.toString()).contains(key).doesNotContain("alice");
     }
 
     @Test
