@@ -7,7 +7,6 @@ import io.hybridllm.core.experiment.Experiment;
 import io.hybridllm.core.experiment.ExperimentRecord;
 import io.hybridllm.core.experiment.ExperimentRecorder;
 import io.hybridllm.core.privacy.SensitivityLevel;
-import io.hybridllm.core.routing.BackendStatus;
 import io.hybridllm.core.routing.Route;
 import io.hybridllm.core.routing.RoutingDecision;
 import io.hybridllm.core.routing.internal.ExperimentPolicy;
@@ -157,13 +156,13 @@ public final class ExperimentRun {
         private void finish(
                 ChatRequest request, RoutingDecision d, ChatResponse response, Throwable error, Duration duration) {
             try {
-                record(request, d, response, error, duration);
+                recordCall(request, d, response, error, duration);
             } catch (RuntimeException e) {
                 log.warn("experiment {}: cannot record a call: {}", experiment.name(), e.toString());
             }
         }
 
-        private void record(
+        private void recordCall(
                 ChatRequest request, RoutingDecision d, ChatResponse response, Throwable error, Duration duration) {
             Experiment.Assignment assignment = experiment.assign(unit);
             Route arm = assignment.arm();
@@ -197,7 +196,7 @@ public final class ExperimentRun {
             }
             ChatBackend shadowBackend = response == null ? null : shadowBackend(route, a);
             if (shadowBackend == null) {
-                ExperimentRun.this.record(b.build());
+                record(b.build());
                 return;
             }
             Route shadowRoute = shadowBackend == local ? Route.LOCAL : Route.REMOTE;
@@ -207,12 +206,12 @@ public final class ExperimentRun {
                 executor.get().execute(() -> {
                     ExperimentRecord.Shadow result = shadow(shadowBackend, shadowRoute, request);
                     if (pendingShadows.remove(pending)) {
-                        ExperimentRun.this.record(b.shadow(result).build());
+                        record(b.shadow(result).build());
                     }
                 });
             } catch (RejectedExecutionException e) {
                 if (pendingShadows.remove(pending)) {
-                    ExperimentRun.this.record(b.build());
+                    record(b.build());
                 }
             }
         }
@@ -232,9 +231,7 @@ public final class ExperimentRun {
     }
 
     private static boolean usable(ChatBackend backend) {
-        return backend != null
-                && BackendStatus.of(backend.name(), backend.health(), backend.capabilities())
-                        .isUsable();
+        return Router.status(backend).isUsable();
     }
 
     private static ExperimentRecord.Shadow shadow(ChatBackend backend, Route route, ChatRequest request) {

@@ -55,7 +55,8 @@ public final class Router {
         return status(local).isUsable() || status(remote).isUsable();
     }
 
-    private static BackendStatus status(ChatBackend backend) {
+    /** The status of a backend as policies see it; absent for null. */
+    static BackendStatus status(ChatBackend backend) {
         if (backend == null) {
             return BackendStatus.absent();
         }
