@@ -545,7 +545,7 @@ final class RegexFacts {
     }
 
     /** Consumes nothing: anchors, boundaries, look-arounds. */
-    private static final class Zero extends Node {
+    private static class Zero extends Node {
         @Override
         int minLength() {
             return 0;
@@ -567,26 +567,14 @@ final class RegexFacts {
         }
     }
 
-    /** A back-reference: any chars, any length. */
-    private static final class BackRef extends Node {
-        @Override
-        int minLength() {
-            return 0;
-        }
-
+    /**
+     * A back-reference: any chars, any length. It guarantees as little as {@link Zero} (no length, chars or counts)
+     * but, unlike it, breaks a run of required chars.
+     */
+    private static final class BackRef extends Zero {
         @Override
         Run run(CharClass cls) {
             return Run.BREAK;
-        }
-
-        @Override
-        long[] required() {
-            return new long[2];
-        }
-
-        @Override
-        int count(CharClass cls) {
-            return 0;
         }
     }
 
