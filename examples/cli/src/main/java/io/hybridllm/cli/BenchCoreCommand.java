@@ -11,6 +11,7 @@ import io.hybridllm.core.HybridClient;
 import io.hybridllm.core.Usage;
 import io.hybridllm.core.experiment.Experiment;
 import io.hybridllm.core.spi.BackendCapabilities;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,7 +54,7 @@ final class BenchCoreCommand implements Callable<Integer> {
             out.add("score_and_route", measure(requests, r -> client.route(r)));
             out.add("chat_through_chain", measure(requests, client::chat));
             // The same calls from 100 users in an experiment: assignment, the record and its JSON line, no shadows.
-            List<ChatRequest> enrolled = new java.util.ArrayList<>();
+            List<ChatRequest> enrolled = new ArrayList<>();
             for (int u = 0; u < 100; u++) {
                 enrolled.add(requests.get(u % requests.size()).toBuilder()
                         .user("user-" + u)
